@@ -30,12 +30,17 @@ export const ViewerSchema = z.object({
 });
 export type Viewer = z.infer<typeof ViewerSchema>;
 
+/**
+ * Answer to `hello`: a snapshot, or just the events after the client's `lastSeq`. `serverTime` lets a
+ * client show timers from server timestamps without trusting its own clock.
+ */
 export const WelcomeSchema = z.discriminatedUnion("mode", [
   z.object({
     type: z.literal("welcome"),
     mode: z.literal("snapshot"),
     viewer: ViewerSchema,
     seq: Seq,
+    serverTime: z.number().int(),
     state: MeetingStateSchema,
   }),
   z.object({
@@ -43,6 +48,7 @@ export const WelcomeSchema = z.discriminatedUnion("mode", [
     mode: z.literal("events"),
     viewer: ViewerSchema,
     seq: Seq,
+    serverTime: z.number().int(),
     events: z.array(SequencedEventSchema),
   }),
 ]);

@@ -1,0 +1,93 @@
+import path from "node:path";
+import { z } from "zod";
+import { summarizeIssues } from "../src/protocol/zodErrors.ts";
+import type { LogLevel } from "./logger.ts";
+
+/**
+ * Everything the server reads from its environment, validated once at start-up. Production mode is
+ * chosen by the presence of Entra configuration; without it Concord runs locally with the meeting
+ * simulator, dev identity provider and emulators, which production can never switch on.
+ */
+export interface Config {
+  mode: "development" | "production";
+  port: number;
+  host: string;
+  /** The https origin Teams loads the tab from (used for links and the dev token issuer). */
+  publicOrigin: string;
+  databaseFile: string;
+  clientDir: string;
+  devClientDir: string;
+  logLevel: LogLevel;
+  heartbeatIntervalMs: number;
+  entra?: { clientId: string; apiResource?: string; allowedTenants: "*" | string[] };
+  bot?: { appId: string; appSecret: string; serviceUrl: string; authority?: string };
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: optionalText,
+  PUBLIC_ORIGIN: z.url().optional(),
+  DATA_DIR: z.string().default("data"),
+  DATABASE_FILE: optionalText,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(1_000).default(30_000),
+  ENTRA_CLIENT_ID: optionalText.pipe(z.uuid("must be the app registration's client id (a GUID)").optional()),
+  ENTRA_API_RESOURCE: optionalText,
+  ENTRA_ALLOWED_TENANTS: optionalText,
+  BOT_APP_ID: optionalText,
+  BOT_APP_SECRET: optionalText,
+  TEAMS_SERVICE_URL: optionalText.pipe(z.url().optional()),
+  BOT_AUTHORITY: optionalText.pipe(z.url().optional()),
+});
+
+/** Reads and checks configuration; throws one error naming every bad or missing variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid configuration: ${summarizeIssues(parsed.error)}`);
+  const vars = parsed.data;
+  const isProduction = vars.ENTRA_CLIENT_ID !== undefined;
+  const problems: string[] = [];
+
+  let bot: Config["bot"];
+  let entra: Config["entra"];
+  if (isProduction) {
+    if (!vars.ENTRA_ALLOWED_TENANTS) problems.push("ENTRA_ALLOWED_TENANTS: list the tenant ids allowed to use Concord, or * for any");
+    if (!vars.PUBLIC_ORIGIN) problems.push("PUBLIC_ORIGIN: the https origin Teams loads the tab from");
+    const missingBot = (["BOT_APP_ID", "BOT_APP_SECRET", "TEAMS_SERVICE_URL"] as const).filter((name) => !vars[name]);
+    for (const name of missingBot) problems.push(`${name}: needed to resolve meeting roles through Teams`);
+    if (problems.length > 0) throw new Error(`Invalid production configuration:\n  ${problems.join("\n  ")}`);
+    const tenants = vars.ENTRA_ALLOWED_TENANTS!;
+    entra = {
+      clientId: vars.ENTRA_CLIENT_ID!,
+      ...(vars.ENTRA_API_RESOURCE ? { apiResource: vars.ENTRA_API_RESOURCE } : {}),
+      allowedTenants: tenants === "*" ? "*" : tenants.split(",").map((tenant) => tenant.trim()).filter(Boolean),
+    };
+    bot = {
+      appId: vars.BOT_APP_ID!,
+      appSecret: vars.BOT_APP_SECRET!,
+      serviceUrl: vars.TEAMS_SERVICE_URL!,
+      ...(vars.BOT_AUTHORITY ? { authority: vars.BOT_AUTHORITY } : {}),
+    };
+  }
+
+  const dataDir = path.resolve(projectRoot, vars.DATA_DIR);
+  return {
+    mode: isProduction ? "production" : "development",
+    port: vars.PORT,
+    host: vars.HOST ?? (isProduction ? "0.0.0.0" : "127.0.0.1"),
+    publicOrigin: (vars.PUBLIC_ORIGIN ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ""),
+    databaseFile: vars.DATABASE_FILE ? path.resolve(projectRoot, vars.DATABASE_FILE) : path.join(dataDir, "concord.sqlite"),
+    clientDir: path.resolve(projectRoot, "dist/client"),
+    devClientDir: path.resolve(projectRoot, "dist/dev"),
+    logLevel: vars.LOG_LEVEL,
+    heartbeatIntervalMs: vars.HEARTBEAT_INTERVAL_MS,
+    ...(entra ? { entra } : {}),
+    ...(bot ? { bot } : {}),
+  };
+}

@@ -1,0 +1,1 @@
+export { MeetingParamsSchema, MeetingSnapshotResponseSchema } from "../../../src/protocol/rest.ts";

@@ -1,0 +1,75 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Router } from "express";
+import type { RoleResolver, TokenVerifier } from "./auth/identity.ts";
+import type { Bus } from "./bus/bus.ts";
+import type { Clock } from "./clock.ts";
+import type { Logger } from "./logger.ts";
+import type { EventStore } from "./store/eventStore.ts";
+import { createHttpApp } from "./http/app.ts";
+import { MeetingService } from "./meetings/meetingService.ts";
+import { RealtimeGateway } from "./realtime/gateway.ts";
+
+export interface ServerDependencies {
+  mode: "development" | "production";
+  host: string;
+  port: number;
+  clientDir: string;
+  heartbeatIntervalMs: number;
+  store: EventStore;
+  bus: Bus;
+  verifier: TokenVerifier;
+  roleResolver: RoleResolver;
+  clock: Clock;
+  logger: Logger;
+  devRouters?: { path: string; router: Router }[];
+}
+
+export interface RunningServer {
+  /** `http://host:port` the server listens on. */
+  url: string;
+  port: number;
+  gateway: RealtimeGateway;
+  meetings: MeetingService;
+  /** Stops accepting, closes sockets, then the bus and the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the parts behind one port: REST, WebSocket, the built tab and (in development) the local
+ * tools. Adapters arrive ready-made so tests and main.ts choose them, never this function.
+ */
+export async function startServer(deps: ServerDependencies): Promise<RunningServer> {
+  const meetings = new MeetingService(deps.store, deps.bus, deps.clock, deps.logger);
+  const gateway = new RealtimeGateway({ ...deps, meetings });
+  // state first, then fan-out: projection needs the state the events produced
+  const unsubscribe = await deps.bus.subscribe((message) => {
+    meetings.handleBusMessage(message);
+    gateway.fanOut(message);
+  });
+  const app = createHttpApp({ ...deps, meetings, devRouters: deps.devRouters ?? [] });
+  const server = http.createServer(app);
+  gateway.attach(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(deps.port, deps.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = deps.host === "0.0.0.0" ? "localhost" : deps.host.includes(":") ? `[${deps.host}]` : deps.host;
+
+  return {
+    url: `http://${hostForUrl}:${port}`,
+    port,
+    gateway,
+    meetings,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.close();
+      server.closeAllConnections();
+      await closed;
+      await unsubscribe();
+      await deps.bus.close();
+      await deps.store.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+/**
+ * Two builds from one config. The default builds the tab into dist/client, which production serves.
+ * `--mode simulator` builds the local meeting simulator into dist/dev, which only development serves.
+ */
+export default defineConfig(({ mode }) =>
+  mode === "simulator"
+    ? {
+        root: "server/dev/simulator/client",
+        base: "/dev/meeting/",
+        build: { outDir: "../../../../dist/dev", emptyOutDir: true },
+      }
+    : {
+        plugins: [react()],
+        root: "src/app",
+        base: "/",
+        publicDir: false,
+        build: { outDir: "../../dist/client", emptyOutDir: true, manifest: true, sourcemap: true },
+      },
+);
