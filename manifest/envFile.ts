@@ -14,6 +14,8 @@ export interface LoadedEnv {
   /** Every file that was read, in order of increasing precedence. */
   files: string[];
   values: Record<string, string>;
+  /** Where each value came from: a file path, or "the environment" for an override. */
+  origins: Record<string, string>;
 }
 
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -81,15 +83,17 @@ export function loadEnv(name: string, options: LoadEnvOptions): LoadedEnv {
   if (!existsSync(path)) {
     throw new EnvFileError(`env file ${show(path)} does not exist: create it (see env/.env.dev.example) or pick another env`);
   }
-  const files = [path];
-  const values = parseEnv(readFileSync(path, "utf8"), show(path));
-  const userPath = `${path}.user`;
-  if (existsSync(userPath)) {
-    files.push(userPath);
-    Object.assign(values, parseEnv(readFileSync(userPath, "utf8"), show(userPath)));
-  }
-  for (const [key, value] of Object.entries(options.overrides ?? {})) {
-    if (value !== undefined) values[key] = value;
-  }
-  return { name, path: show(path), files: files.map(show), values };
+  const values: Record<string, string> = {};
+  const origins: Record<string, string> = {};
+  const merge = (source: Record<string, string | undefined>, origin: string) => {
+    for (const [key, value] of Object.entries(source)) {
+      if (value === undefined) continue;
+      values[key] = value;
+      origins[key] = origin;
+    }
+  };
+  const files = [path, `${path}.user`].filter((file, index) => index === 0 || existsSync(file));
+  for (const file of files) merge(parseEnv(readFileSync(file, "utf8"), show(file)), show(file));
+  merge(options.overrides ?? {}, "the environment");
+  return { name, path: show(path), files: files.map(show), values, origins };
 }

@@ -89,7 +89,7 @@ function toProblem(error: string, manifest: unknown): Problem {
   if (params.allowedValues) {
     return { path, message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}${describe(value)}` };
   }
-  if (params.pattern === GUID_PATTERN) return { path, message: `must be a GUID like 8f2c1e4a-0000-4000-8000-000000000000${describe(value)}` };
+  if (params.pattern === GUID_PATTERN) return { path, message: `must be a GUID (8-4-4-4-12 hex digits)${describe(value)}` };
   return { path, message: `${message}${describe(typeof value === "object" ? undefined : value)}` };
 }
 

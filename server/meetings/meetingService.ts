@@ -72,6 +72,9 @@ export class MeetingService {
   }
 
   private async executeNow(key: MeetingKey, actor: Actor, commandId: string, command: Command): Promise<ExecuteResult> {
+    // a resent command (after a reconnect) is answered with where it got to, never decided again
+    const seenSeq = await this.store.findCommand(key, commandId);
+    if (seenSeq !== null) return { kind: "accepted", seq: seenSeq, events: [] };
     for (let attempt = 0; ; attempt++) {
       const view = await this.view(key);
       const decision = decide(view.state, command, { now: this.clock.now(), actor });

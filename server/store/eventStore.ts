@@ -41,6 +41,8 @@ export interface EventStore {
    * Throws SequenceConflictError when the meeting's seq is no longer `expectedSeq`.
    */
   append(key: MeetingKey, expectedSeq: number, commandId: string, events: readonly DomainEvent[]): Promise<AppendResult>;
+  /** The seq a previously appended command reached, or null if this command id is new to the meeting. */
+  findCommand(key: MeetingKey, commandId: string): Promise<number | null>;
   /** Events with seq > afterSeq, ascending, at most `limit`. */
   readSince(key: MeetingKey, afterSeq: number, limit?: number): Promise<SequencedEvent[]>;
   /** The meeting's last seq, 0 for a meeting with no events. */

@@ -1,8 +1,8 @@
+import type { z } from "zod";
 import { DomainEventSchema, type DomainEvent } from "../../src/protocol/events.ts";
 import { IdSchema } from "../../src/protocol/ids.ts";
 import { MeetingStateSchema } from "../../src/protocol/snapshot.ts";
 import { describeIssues, summarizeIssues } from "../../src/protocol/zodErrors.ts";
-import type { z } from "zod";
 import type { MeetingKey, StoredSnapshot } from "./eventStore.ts";
 
 /**

@@ -204,6 +204,14 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
         expect(await store.currentSeq(key)).toBe(2);
       });
 
+      it("finds the seq a command reached, per tenant, and null for a new one", async () => {
+        const [first] = sampleMeeting(key.meetingId).batches;
+        await store.append(key, 0, "cmd-found", first!);
+        expect(await store.findCommand(key, "cmd-found")).toBe(first!.length);
+        expect(await store.findCommand(key, "cmd-unknown")).toBeNull();
+        expect(await store.findCommand({ ...key, tenantId: `${key.tenantId}-other` }, "cmd-found")).toBeNull();
+      });
+
       it("recognises a resent command that produced no events", async () => {
         const organizer = actor("org-1", "organizer");
         // Rejoining unchanged is a real command the domain accepts with no events.

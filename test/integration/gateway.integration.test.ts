@@ -259,6 +259,7 @@ describe("connection lifetime", () => {
 function bindAll(store: EventStore): EventStore {
   return {
     append: store.append.bind(store),
+    findCommand: store.findCommand.bind(store),
     readSince: store.readSince.bind(store),
     currentSeq: store.currentSeq.bind(store),
     saveSnapshot: store.saveSnapshot.bind(store),

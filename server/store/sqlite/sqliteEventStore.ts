@@ -78,7 +78,7 @@ function sqliteEventStore(db: Database): EventStore {
       for (const { seq: eventSeq, event } of sequenced) {
         statements.insertEvent.run(tenantId, meetingId, eventSeq, commandId, event.type, JSON.stringify(event), event.at);
       }
-      if (events.length > 0) statements.recordCommand.run(tenantId, meetingId, commandId, seq);
+      statements.recordCommand.run(tenantId, meetingId, commandId, seq);
       return { kind: "appended", events: sequenced, seq };
     },
   );
@@ -107,6 +107,14 @@ function sqliteEventStore(db: Database): EventStore {
         // SQLite fails the upgrade with SQLITE_BUSY at once (the busy timeout cannot help a stale
         // read), so the seq check must happen under the lock that the inserts use.
         return appendInTransaction.immediate(key, expectedSeq, commandId, parsed);
+      });
+    },
+
+    findCommand(key, commandId) {
+      return whileOpen(() => {
+        assertMeetingKey(key);
+        assertId("commandId", commandId);
+        return statements.findCommand.get(key.tenantId, key.meetingId, commandId)?.seq ?? null;
       });
     },
 

@@ -1,0 +1,10 @@
+import { createContext, useContext } from "react";
+import { stringsFor, type Strings } from "./strings.ts";
+
+/** Holds the strings for the locale Teams gave us; English until the shell knows better. */
+export const StringsContext = createContext<Strings>(stringsFor("en"));
+
+/** The current locale's messages. */
+export function useStrings(): Strings {
+  return useContext(StringsContext);
+}
