@@ -1,14 +1,20 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { buildAppPackage, PackageError, REPO_ROOT } from "./buildPackage.ts";
 import { encodePng } from "./png.ts";
 
 const APP_PACKAGE = join(REPO_ROOT, "appPackage");
 
-const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `concord-${prefix}-`));
+const created: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `concord-${prefix}-`));
+  created.push(dir);
+  return dir;
+};
+afterAll(() => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const VALID_ENV = [
   "TEAMS_APP_ID=11111111-2222-4333-8444-555555555555",

@@ -70,6 +70,30 @@ function loadAndRender(options: BuildOptions, appPackageDir: string) {
   }
 }
 
+/** Reads the icons the manifest names from `appPackageDir`, adding a problem for each that is missing or wrong. */
+function readIcons(manifest: unknown, appPackageDir: string, problems: Problem[]): Map<string, Buffer> {
+  const shownDir = `${relative(REPO_ROOT, appPackageDir) || appPackageDir}/`;
+  const icons = new Map<string, Buffer>();
+  for (const icon of ICONS) {
+    const path = `/icons/${icon.field}`;
+    const file = valueAt(manifest, path);
+    if (typeof file !== "string") continue;
+    if (basename(file) !== file) {
+      problems.push({ path, message: `must be a file name in ${shownDir} (got ${JSON.stringify(file)})` });
+      continue;
+    }
+    const iconPath = join(appPackageDir, file);
+    if (!existsSync(iconPath)) {
+      problems.push({ path, message: `names ${file}, which does not exist in ${shownDir} (run npx tsx scripts/makeIcons.ts)` });
+      continue;
+    }
+    const bytes = readFileSync(iconPath);
+    icons.set(file, bytes);
+    problems.push(...checkIcon(bytes, { file, width: icon.width, height: icon.height, isOutline: icon.isOutline }));
+  }
+  return icons;
+}
+
 /**
  * Renders `manifest.json` for an env, validates it (JSON schema, tab URLs, icons, then the
  * office-addin-manifest CLI) and writes `manifest.<env>.json` and `appPackage.<env>.zip` holding
@@ -87,26 +111,8 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuiltPacka
     return `${path} ${message} [from ${names.map((name) => `${name} in ${env.origins[name] ?? env.path}`).join(", ")}]`;
   };
 
-  const schemaProblems = await validateSchema(rendered.manifest);
-  const problems = [...schemaProblems, ...checkTabUrls(rendered.manifest)];
-  const icons = new Map<string, Buffer>();
-  for (const icon of ICONS) {
-    const path = `/icons/${icon.field}`;
-    const file = valueAt(rendered.manifest, path);
-    if (typeof file !== "string") continue;
-    if (basename(file) !== file) {
-      problems.push({ path, message: `must be a file name in ${relative(REPO_ROOT, appPackageDir) || appPackageDir}/ (got ${JSON.stringify(file)})` });
-      continue;
-    }
-    const iconPath = join(appPackageDir, file);
-    if (!existsSync(iconPath)) {
-      problems.push({ path, message: `names ${file}, which does not exist in ${relative(REPO_ROOT, appPackageDir) || appPackageDir}/ (run npx tsx scripts/makeIcons.ts)` });
-      continue;
-    }
-    const bytes = readFileSync(iconPath);
-    icons.set(file, bytes);
-    problems.push(...checkIcon(bytes, { file, width: icon.width, height: icon.height, isOutline: icon.isOutline }));
-  }
+  const problems = [...(await validateSchema(rendered.manifest)), ...checkTabUrls(rendered.manifest)];
+  const icons = readIcons(rendered.manifest, appPackageDir, problems);
   if (problems.length > 0) throw new PackageError(envName, problems.map(explain));
 
   const scratch = mkdtempSync(join(tmpdir(), "concord-manifest-"));

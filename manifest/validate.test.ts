@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./buildPackage.ts";
 import { loadEnv } from "./envFile.ts";
 import { encodePng } from "./png.ts";
@@ -135,8 +135,11 @@ describe("checkIcon", () => {
 });
 
 describe("validateWithOfficeAddinManifest", () => {
+  const created: string[] = [];
+  afterAll(() => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   const writeManifest = (manifest: Json) => {
     const dir = mkdtempSync(join(tmpdir(), "concord-office-"));
+    created.push(dir);
     const path = join(dir, "manifest.json");
     writeFileSync(path, JSON.stringify(manifest, null, 2));
     return path;

@@ -69,7 +69,7 @@ interface SchemaErrorParams {
   pattern?: string;
 }
 
-const describe = (value: unknown) => (value === undefined ? "" : ` (got ${JSON.stringify(value)})`);
+const got = (value: unknown) => (value === undefined ? "" : ` (got ${JSON.stringify(value)})`);
 
 /** Turns one of AppManifestUtils' "<path> <message>. Details: <params>" strings into a problem at the field it is about. */
 function toProblem(error: string, manifest: unknown): Problem {
@@ -87,10 +87,10 @@ function toProblem(error: string, manifest: unknown): Problem {
   const value = valueAt(manifest, at);
   const path = at || "/";
   if (params.allowedValues) {
-    return { path, message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}${describe(value)}` };
+    return { path, message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}${got(value)}` };
   }
-  if (params.pattern === GUID_PATTERN) return { path, message: `must be a GUID (8-4-4-4-12 hex digits)${describe(value)}` };
-  return { path, message: `${message}${describe(typeof value === "object" ? undefined : value)}` };
+  if (params.pattern === GUID_PATTERN) return { path, message: `must be a GUID (8-4-4-4-12 hex digits)${got(value)}` };
+  return { path, message: `${message}${got(typeof value === "object" ? undefined : value)}` };
 }
 
 /**

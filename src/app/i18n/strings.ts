@@ -38,7 +38,8 @@ export function stringsFor(locale: Locale): Strings {
   const numbers = new Intl.NumberFormat(locale);
   const strings: Strings = {
     locale,
-    t: (key, ...params) => interpolate(catalog[key] as string, params[0]),
+    // the `?? key` only matters to untyped callers: a visible key beats a crash
+    t: (key, ...params) => interpolate((catalog[key] as string | undefined) ?? key, params[0]),
     plural: (key, count, ...params) =>
       interpolate(pickPlural(catalog[key] as PluralForms, cardinal, count), { ...params[0], count: numbers.format(count) }),
     ordinal: (value) => interpolate(pickPlural(catalog.ordinal, ordinalRules, value), { count: value }),

@@ -1,0 +1,58 @@
+import { useCallback, useState } from "react";
+import type { Command, CommandType } from "../../protocol/commands.ts";
+import type { RejectionCode } from "../../protocol/rejections.ts";
+import { CommandRejectedError, ConnectionEndedError, type MeetingConnection } from "../realtime/meetingConnection.ts";
+
+/** Why the last command failed, kept as data so it is translated at render time. */
+export type CommandFailure = { kind: "rejected"; code: RejectionCode } | { kind: "disconnected" } | { kind: "unexpected" };
+
+/** Sending commands from a surface: which are in flight (to disable their buttons) and the last failure. */
+export interface Commands {
+  send(command: Command): void;
+  isInFlight(type: CommandType): boolean;
+  failure: CommandFailure | null;
+  dismissFailure(): void;
+}
+
+/** Sends commands on a meeting connection and tracks their outcome for the UI. */
+export function useCommands(connection: MeetingConnection | null): Commands {
+  const [inFlight, setInFlight] = useState<ReadonlyMap<CommandType, number>>(new Map());
+  const [failure, setFailure] = useState<CommandFailure | null>(null);
+
+  const send = useCallback(
+    (command: Command) => {
+      if (!connection) {
+        setFailure({ kind: "disconnected" });
+        return;
+      }
+      setFailure(null);
+      setInFlight((current) => adjust(current, command.type, +1));
+      connection.send(command).then(
+        () => setInFlight((current) => adjust(current, command.type, -1)),
+        (error: unknown) => {
+          setInFlight((current) => adjust(current, command.type, -1));
+          setFailure(toFailure(error));
+        },
+      );
+    },
+    [connection],
+  );
+
+  const isInFlight = useCallback((type: CommandType) => (inFlight.get(type) ?? 0) > 0, [inFlight]);
+  const dismissFailure = useCallback(() => setFailure(null), []);
+  return { send, isInFlight, failure, dismissFailure };
+}
+
+function adjust(counts: ReadonlyMap<CommandType, number>, type: CommandType, delta: number): ReadonlyMap<CommandType, number> {
+  const next = new Map(counts);
+  const count = (next.get(type) ?? 0) + delta;
+  if (count > 0) next.set(type, count);
+  else next.delete(type);
+  return next;
+}
+
+function toFailure(error: unknown): CommandFailure {
+  if (error instanceof CommandRejectedError) return { kind: "rejected", code: error.code };
+  if (error instanceof ConnectionEndedError) return { kind: "disconnected" };
+  return { kind: "unexpected" };
+}
