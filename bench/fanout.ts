@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import WebSocket from "ws";
 import { PROTOCOL_VERSION, WS_BEARER_PREFIX, WS_PATH, WS_SUBPROTOCOL } from "../src/protocol/index.ts";
 import { devTokens, seatRoster, startDevServer } from "./support/devServer.ts";
-import { freePort, residentBytes, startNodeProcess, stopProcess } from "./support/processes.ts";
+import { freePort, residentBytes, startNodeProcess, stopProcess } from "../test/fixtures/processes.ts";
 import { formatMs, percentile } from "./support/stats.ts";
 
 // Fan-out: one meeting, 1,000 connected participants (Teams' interactive limit). A hand raise must

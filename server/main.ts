@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Router } from "express";
 import { loadConfig, type Config } from "./config.ts";
 import { createBotTokenProvider } from "./auth/botTokenProvider.ts";
@@ -40,7 +41,7 @@ function productionIdentity(config: Config): Identity {
 /** Development: the dev identity provider and the simulator's roster, through the same verifier code. */
 async function developmentIdentity(config: Config): Promise<Identity> {
   const idp = await createDevIdentityProvider({ issuerBase: `${config.publicOrigin}/dev/idp`, audience: DEV_AUDIENCE });
-  const roster = createDevRoster();
+  const roster = createDevRoster({ file: path.join(path.dirname(config.databaseFile), "dev-roster.json") });
   return {
     verifier: createTokenVerifier(idp.verifierOptions),
     roleResolver: roster.resolver,

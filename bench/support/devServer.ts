@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
-import { freePort, startNodeProcess } from "./processes.ts";
+import { freePort, startNodeProcess } from "../../test/fixtures/processes.ts";
 
 /** The built Concord server in development mode on a free port with an empty database. */
 export interface DevServer {

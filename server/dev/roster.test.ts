@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { once } from "node:events";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -98,5 +101,27 @@ describe("dev roster", () => {
     const response = await putRoster("has space", { tenantId: TENANT, participants: [] });
     expect(response.status).toBe(400);
     expect(ErrorBodySchema.parse(await response.json()).error.fields?.[0]?.path).toBe("meetingId");
+  });
+});
+
+describe("roster persistence", () => {
+  it("remembers rosters across a restart when given a file", async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), "concord-roster-"));
+    const file = path.join(directory, "roster.json");
+    const app = express();
+    app.use("/dev", createDevRoster({ file }).router);
+    const server = app.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const { port } = server.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${port}/dev/meetings/m-persist/roster`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tenantId: "t-1", participants: [{ userId: "u-1", displayName: "Avery", meetingRole: "organizer" }] }),
+    });
+    expect(response.status).toBe(200);
+    server.close();
+    const restarted = createDevRoster({ file });
+    expect(await restarted.resolver.resolve({ tenantId: "t-1", meetingId: "m-persist", userId: "u-1" })).toBe("organizer");
+    fs.rmSync(directory, { recursive: true, force: true });
   });
 });

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import express from "express";
 import type { Router } from "express";
 import { z } from "zod";
@@ -53,8 +55,18 @@ export interface DevRoster {
 }
 
 /** Creates an empty in-memory roster. */
-export function createDevRoster(): DevRoster {
+export function createDevRoster(options: { file?: string } = {}): DevRoster {
   const rosters = new Map<string, { roster: Roster; roles: Map<string, MeetingRole> }>();
+  const remember = (meetingId: string, roster: Roster) =>
+    rosters.set(meetingId, { roster, roles: new Map(roster.participants.map((participant) => [participant.userId, participant.meetingRole])) });
+  // Kept on disk so a restarted dev server (npm run dev restarts on every save) still knows who is
+  // in the simulator's meetings; otherwise every open side panel would be refused on reconnect.
+  for (const [meetingId, roster] of Object.entries(readRosterFile(options.file))) remember(meetingId, roster);
+  const persist = () => {
+    if (!options.file) return;
+    fs.mkdirSync(path.dirname(options.file), { recursive: true });
+    fs.writeFileSync(options.file, JSON.stringify(Object.fromEntries([...rosters].map(([id, entry]) => [id, entry.roster]))));
+  };
   const router = express.Router();
 
   router.put("/meetings/:meetingId/roster", express.json({ limit: MAX_ROSTER_BODY_BYTES }), (request, response) => {
@@ -68,8 +80,8 @@ export function createDevRoster(): DevRoster {
       response.status(400).json(validationError(body.error));
       return;
     }
-    const roles = new Map(body.data.participants.map((participant) => [participant.userId, participant.meetingRole]));
-    rosters.set(params.data.meetingId, { roster: body.data, roles });
+    remember(params.data.meetingId, body.data);
+    persist();
     response.json({ meetingId: params.data.meetingId, ...body.data });
   });
 
@@ -98,6 +110,17 @@ export function createDevRoster(): DevRoster {
       },
     },
   };
+}
+
+/** Rosters saved by an earlier run; an unreadable file is ignored, as the simulator re-sends rosters on load. */
+function readRosterFile(file: string | undefined): Record<string, Roster> {
+  if (!file || !fs.existsSync(file)) return {};
+  try {
+    const parsed = z.record(z.string(), RosterSchema).safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
 }
 
 function validationError(error: z.ZodError): ErrorBody {

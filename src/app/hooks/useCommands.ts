@@ -8,7 +8,8 @@ export type CommandFailure = { kind: "rejected"; code: RejectionCode } | { kind:
 
 /** Sending commands from a surface: which are in flight (to disable their buttons) and the last failure. */
 export interface Commands {
-  send(command: Command): void;
+  /** Resolves to whether the command succeeded; never rejects (the failure is in `failure`). */
+  send(command: Command): Promise<boolean>;
   isInFlight(type: CommandType): boolean;
   failure: CommandFailure | null;
   dismissFailure(): void;
@@ -20,20 +21,22 @@ export function useCommands(connection: MeetingConnection | null): Commands {
   const [failure, setFailure] = useState<CommandFailure | null>(null);
 
   const send = useCallback(
-    (command: Command) => {
+    async (command: Command) => {
       if (!connection) {
         setFailure({ kind: "disconnected" });
-        return;
+        return false;
       }
       setFailure(null);
       setInFlight((current) => adjust(current, command.type, +1));
-      connection.send(command).then(
-        () => setInFlight((current) => adjust(current, command.type, -1)),
-        (error: unknown) => {
-          setInFlight((current) => adjust(current, command.type, -1));
-          setFailure(toFailure(error));
-        },
-      );
+      try {
+        await connection.send(command);
+        return true;
+      } catch (error) {
+        setFailure(toFailure(error));
+        return false;
+      } finally {
+        setInFlight((current) => adjust(current, command.type, -1));
+      }
     },
     [connection],
   );

@@ -16,6 +16,8 @@ export function resolveLocale(tag: string | undefined): Locale {
 /** Translated, interpolated messages for one locale. */
 export interface Strings {
   readonly locale: Locale;
+  /** A plain message with its `{placeholders}` left in, for {@link interpolateNodes}. */
+  template(key: TextKey): string;
   /** A plain message, with its `{placeholders}` filled in. */
   t<K extends TextKey>(key: K, ...params: TextParams<K>): string;
   /** A message with plural forms; `{count}` is the count, formatted for the locale. */
@@ -38,6 +40,7 @@ export function stringsFor(locale: Locale): Strings {
   const numbers = new Intl.NumberFormat(locale);
   const strings: Strings = {
     locale,
+    template: (key) => (catalog[key] as string | undefined) ?? key,
     // the `?? key` only matters to untyped callers: a visible key beats a crash
     t: (key, ...params) => interpolate((catalog[key] as string | undefined) ?? key, params[0]),
     plural: (key, count, ...params) =>

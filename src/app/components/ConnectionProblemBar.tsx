@@ -1,0 +1,26 @@
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { useStrings } from "../i18n/useStrings.ts";
+import type { MeetingSnapshot } from "../realtime/meetingConnection.ts";
+
+/** Props of {@link ConnectionProblemBar}. */
+export interface ConnectionProblemBarProps {
+  snapshot: MeetingSnapshot;
+}
+
+/** Says, while retrying, why the connection is not live: no token from Teams, a lost socket, or a refusal. */
+export function ConnectionProblemBar({ snapshot }: ConnectionProblemBarProps) {
+  const strings = useStrings();
+  const { problem, status } = snapshot;
+  if (!problem || (status !== "connecting" && status !== "reconnecting")) return null;
+  const message =
+    problem.kind === "token"
+      ? strings.t("connection.tokenProblem")
+      : problem.kind === "rejected"
+        ? strings.rejection(problem.code)
+        : strings.t("connection.lostProblem");
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>{message}</MessageBarBody>
+    </MessageBar>
+  );
+}
