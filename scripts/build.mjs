@@ -33,3 +33,9 @@ export function buildStale({ force = false } = {}) {
   }
   return built;
 }
+
+// `npm run build` (node scripts/build.mjs --force) rebuilds all three; start/test/bench only what is stale.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const built = buildStale({ force: process.argv.includes("--force") });
+  process.stdout.write(built.length > 0 ? `Built: ${built.join(", ")}\n` : "Everything is up to date.\n");
+}

@@ -9,10 +9,10 @@ export type CommandFailure = { kind: "rejected"; code: RejectionCode } | { kind:
 /** Sending commands from a surface: which are in flight (to disable their buttons) and the last failure. */
 export interface Commands {
   /** Resolves to whether the command succeeded; never rejects (the failure is in `failure`). */
-  send(command: Command): Promise<boolean>;
-  isInFlight(type: CommandType): boolean;
+  send: (command: Command) => Promise<boolean>;
+  isInFlight: (type: CommandType) => boolean;
   failure: CommandFailure | null;
-  dismissFailure(): void;
+  dismissFailure: () => void;
 }
 
 /** Sends commands on a meeting connection and tracks their outcome for the UI. */

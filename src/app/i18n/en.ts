@@ -91,7 +91,9 @@ export const en = {
   "role.presenter": "Presenter",
   "role.attendee": "Attendee",
 
-  "config.title": "Add Concord",
+  "config.titleMeeting": "Add Concord to this meeting",
+  "config.titleChat": "Add Concord to this chat",
+  "config.titleTeam": "Add Concord to this team",
   "config.intro":
     "Concord gives your meetings a fair speaking queue. During a meeting, participants open Concord in the side panel to raise their hand, add a topic and see their place in line.",
   "config.facilitators":

@@ -93,7 +93,9 @@ export const frCA: Catalog = {
   "role.presenter": "Présentateur",
   "role.attendee": "Participant",
 
-  "config.title": "Ajouter Concord",
+  "config.titleMeeting": "Ajouter Concord à cette réunion",
+  "config.titleChat": "Ajouter Concord à cette conversation",
+  "config.titleTeam": "Ajouter Concord à cette équipe",
   "config.intro":
     "Concord donne à vos réunions une file de parole équitable. Pendant une réunion, les participants ouvrent Concord dans le volet latéral pour lever la main, indiquer un sujet et voir leur rang dans la file.",
   "config.facilitators":

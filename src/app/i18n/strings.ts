@@ -38,15 +38,20 @@ export function stringsFor(locale: Locale): Strings {
   const cardinal = new Intl.PluralRules(locale);
   const ordinalRules = new Intl.PluralRules(locale, { type: "ordinal" });
   const numbers = new Intl.NumberFormat(locale);
+  const entries: Readonly<Record<string, string | PluralForms | undefined>> = catalog;
+  // falling back to the key only matters to untyped callers: a visible key beats a crash
+  const textOf = (key: string): string => {
+    const message = entries[key];
+    return typeof message === "string" ? message : key;
+  };
   const strings: Strings = {
     locale,
-    template: (key) => (catalog[key] as string | undefined) ?? key,
-    // the `?? key` only matters to untyped callers: a visible key beats a crash
-    t: (key, ...params) => interpolate((catalog[key] as string | undefined) ?? key, params[0]),
+    template: textOf,
+    t: (key, ...params) => interpolate(textOf(key), params[0]),
     plural: (key, count, ...params) =>
       interpolate(pickPlural(catalog[key] as PluralForms, cardinal, count), { ...params[0], count: numbers.format(count) }),
     ordinal: (value) => interpolate(pickPlural(catalog.ordinal, ordinalRules, value), { count: value }),
-    rejection: (code) => interpolate(catalog[rejectionKey(code)] as string),
+    rejection: (code) => textOf(rejectionKey(code)),
   };
   cache.set(locale, strings);
   return strings;

@@ -117,8 +117,8 @@ export interface MeetingConnection {
    */
   send(command: Command): Promise<void>;
   /** For `useSyncExternalStore`. */
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): MeetingSnapshot;
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => MeetingSnapshot;
 }
 
 const DEFAULT_ACK_SETTLE_MS = 1_000;

@@ -18,12 +18,12 @@ export function describeStatus(status: FrameStatus): { text: string; tone: "idle
 }
 
 /** A status line element and the function that updates it (also mirrored as `data-status` for tests). */
-export function statusLine(owner: HTMLElement): { element: HTMLElement; update(status: FrameStatus): void } {
+export function statusLine(owner: HTMLElement): { element: HTMLElement; update: (status: FrameStatus) => void } {
   const text = h("span", { class: "status-text" });
   const element = h("p", { class: "status-line", "data-testid": "frame-status", "aria-live": "polite" }, h("span", { class: "status-dot", "aria-hidden": "true" }), text);
   return {
     element,
-    update(status) {
+    update: (status) => {
       const { text: words, tone } = describeStatus(status);
       text.textContent = words;
       element.dataset.tone = tone;

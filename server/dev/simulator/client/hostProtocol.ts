@@ -260,7 +260,7 @@ export function answerHostRequest(request: HostRequest, frame: HostedFrame, stat
     case "appInitialization.expectedFailure":
       return reply([], {
         kind: "appStatus",
-        status: { kind: "failed", reason: String(args[0] ?? "Other"), message: typeof args[1] === "string" ? args[1] : "" },
+        status: { kind: "failed", reason: typeof args[0] === "string" ? args[0] : "Other", message: typeof args[1] === "string" ? args[1] : "" },
       });
     case "registerHandler":
       return reply([], { kind: "handlerRegistered", name: String(args[0]) });

@@ -4,11 +4,11 @@ import { DEV_TENANT_ID, type Participant } from "./devIdentity.ts";
 import { h } from "./dom.ts";
 import { buildHeader } from "./header.ts";
 import { themeChangeEvent, type HostEffect, type HostState } from "./hostProtocol.ts";
-import { chatIdFor, createMeetingId } from "./meetingIds.ts";
+import { chatIdFor, createMeetingId, DEFAULT_MEETING_ID } from "./meetingIds.ts";
 import { buildMeetingView } from "./meetingView.ts";
 import { buildParticipantsDialog } from "./participantsDialog.ts";
 import { registerRoster } from "./roster.ts";
-import { parseSimulatorOptions, type OptionProblem } from "./simulatorOptions.ts";
+import { DEFAULT_PARTICIPANTS, formatParticipants, parseSimulatorOptions, simulatorQuery, type OptionProblem } from "./simulatorOptions.ts";
 import { buildAddTabView, buildMeetingTabView, TAB_PATH, type LazyView } from "./tabViews.ts";
 
 const { options, problems } = parseSimulatorOptions(window.location.search);
@@ -31,7 +31,7 @@ host.listen();
 document.documentElement.dataset.theme = options.theme;
 
 const rosterStatus = h("p", { class: "roster-status", "data-testid": "roster-status" }, "Registering the roster with the server…");
-const banners = h("div", { class: "banners" }, ...problems.map(problemBanner));
+const banners = h("div", { class: "banners" }, problems.length > 0 && problemsBanner(problems));
 const meeting = buildMeetingView(participants, host, buildAboutCard(), {
   onStopSharing: () => stopSharing(),
   onShareAgain: () => shareToStage(TAB_PATH, sharer),
@@ -49,16 +49,16 @@ const header = buildHeader(options, {
   onThemeChange(theme) {
     host.theme = theme;
     document.documentElement.dataset.theme = theme;
-    rememberInUrl("theme", theme);
+    rememberInUrl("theme", theme, "default");
     host.broadcast(themeChangeEvent(theme));
   },
   onLocaleChange(locale) {
     host.locale = locale;
-    rememberInUrl("locale", locale);
+    rememberInUrl("locale", locale, "en-US");
     // Teams reloads apps when the language changes: the locale only reaches them through the context
     for (const slot of host.slots) host.reload(slot);
   },
-  onNewMeeting: () => navigateWith({ meeting: createMeetingId() }),
+  onNewMeeting: () => navigateWith({ meetingId: createMeetingId() }),
   onEditParticipants: () => dialog.showModal(),
 });
 
@@ -173,22 +173,40 @@ function showView(id: string): void {
   }
 }
 
-function problemBanner(problem: OptionProblem): HTMLElement {
-  return banner("warning", problem.parameter, problem.message);
+function problemsBanner(list: readonly OptionProblem[]): HTMLElement {
+  return h(
+    "div",
+    { class: "banner banner-warning", role: "alert" },
+    h("strong", {}, "Some URL parameters could not be used"),
+    h(
+      "ul",
+      { class: "problem-list" },
+      ...list.map((problem) => h("li", { "data-testid": "simulator-problem", "data-parameter": problem.parameter }, h("code", {}, problem.parameter), ": ", problem.message)),
+    ),
+  );
 }
 
 function banner(tone: "warning" | "error", subject: string, message: string): HTMLElement {
-  return h("div", { class: `banner banner-${tone}`, role: "alert", "data-testid": "simulator-problem" }, h("strong", {}, subject), h("span", {}, message));
+  return h("div", { class: `banner banner-${tone}`, role: "alert" }, h("strong", {}, subject), h("span", { "data-testid": "simulator-problem" }, message));
 }
 
-function navigateWith(changes: Record<string, string>): void {
-  const params = new URLSearchParams(window.location.search);
-  for (const [name, value] of Object.entries(changes)) params.set(name, value);
-  window.location.assign(`${window.location.pathname}?${params.toString()}`);
+/** Reloads the page with what it runs now plus `changes`, dropping parameters it could not use. */
+function navigateWith(changes: { participants?: string; meetingId?: string }): void {
+  const participantsNow = formatParticipants(participants);
+  const query = simulatorQuery({
+    participants: changes.participants ?? (participantsNow === DEFAULT_PARTICIPANTS ? undefined : participantsNow),
+    meetingId: changes.meetingId ?? (meetingId === DEFAULT_MEETING_ID ? undefined : meetingId),
+    theme: host.theme === "default" ? undefined : host.theme,
+    locale: host.locale === "en-US" ? undefined : host.locale,
+  });
+  window.location.assign(`${window.location.pathname}${query}`);
 }
 
-function rememberInUrl(name: string, value: string): void {
+/** Keeps a switcher's choice in the address, so a reload or a shared link opens the same way. */
+function rememberInUrl(name: string, value: string, defaultValue: string): void {
   const params = new URLSearchParams(window.location.search);
-  params.set(name, value);
-  window.history.replaceState(null, "", `${window.location.pathname}?${params.toString()}`);
+  if (value === defaultValue) params.delete(name);
+  else params.set(name, value);
+  const query = params.toString();
+  window.history.replaceState(null, "", `${window.location.pathname}${query === "" ? "" : `?${query}`}`);
 }

@@ -1,0 +1,16 @@
+import { lazy } from "react";
+
+// Each surface is its own chunk, so the side panel never downloads the stage or the meeting tab.
+
+/** The meeting side panel, loaded on demand. */
+export const LazySidePanel = lazy(() => import("./sidePanel/SidePanel.tsx").then((module) => ({ default: module.SidePanel })));
+/** The meeting stage, loaded on demand. */
+export const LazyStage = lazy(() => import("./stage/Stage.tsx").then((module) => ({ default: module.Stage })));
+/** The meeting chat/details tab, loaded on demand. */
+export const LazyMeetingTab = lazy(() => import("./meetingTab/MeetingTab.tsx").then((module) => ({ default: module.MeetingTab })));
+/** The configuration page, loaded on demand. */
+export const LazyConfigPage = lazy(() => import("./config/ConfigPage.tsx").then((module) => ({ default: module.ConfigPage })));
+/** The personal tab, loaded on demand. */
+export const LazyPersonalTab = lazy(() => import("./personal/PersonalTab.tsx").then((module) => ({ default: module.PersonalTab })));
+/** The page shown outside Teams, loaded on demand. */
+export const LazyOutsideTeams = lazy(() => import("./outsideTeams/OutsideTeams.tsx").then((module) => ({ default: module.OutsideTeams })));
