@@ -18,18 +18,16 @@ export interface ConnectToTeamsOptions {
  * resolves to a `notInTeams` outcome the shell can explain to the user.
  */
 export async function connectToTeams({ timeoutMs = TEAMS_CONNECT_TIMEOUT_MS }: ConnectToTeamsOptions = {}): Promise<TeamsConnection> {
-  if (typeof window === "undefined" || (window.parent === window && !window.opener)) {
-    return { kind: "notInTeams", reason: "noHost", detail: "No parent window: the page was opened directly." };
-  }
-  const outcome = await withTimeout(
-    app.initialize().then(() => app.getContext()),
-    timeoutMs,
-  );
+  // starting from a resolved promise turns a synchronous throw into a rejection we report
+  const initialized = Promise.resolve()
+    .then(() => app.initialize())
+    .then(() => app.getContext());
+  const outcome = await withTimeout(initialized, timeoutMs);
   if (outcome.kind === "timeout") {
     return { kind: "notInTeams", reason: "timeout", detail: `The host did not answer within ${timeoutMs} ms.` };
   }
   if (outcome.kind === "error") {
-    return { kind: "notInTeams", reason: "failed", detail: describeError(outcome.error) };
+    return { kind: "notInTeams", reason: hasHostWindow() ? "failed" : "noHost", detail: describeError(outcome.error) };
   }
   return { kind: "inTeams", context: toHostContext(outcome.value) };
 }
@@ -37,6 +35,11 @@ export async function connectToTeams({ timeoutMs = TEAMS_CONNECT_TIMEOUT_MS }: C
 /** Tells Teams the app finished loading, so it removes its own loading indicator. Safe to call once connected. */
 export function notifyAppLoaded(): void {
   void app.notifySuccess().catch(() => undefined);
+}
+
+/** Whether anything could be hosting us: a parent frame, an opener, or a Teams mobile webview's bridge. */
+function hasHostWindow(): boolean {
+  return window.parent !== window || Boolean(window.opener) || "nativeInterface" in window;
 }
 
 function describeError(error: unknown): string {

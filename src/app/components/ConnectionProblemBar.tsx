@@ -1,4 +1,5 @@
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { CloseCodes } from "../../protocol/messages.ts";
 import { useStrings } from "../i18n/useStrings.ts";
 import type { MeetingSnapshot } from "../realtime/meetingConnection.ts";
 
@@ -7,7 +8,7 @@ export interface ConnectionProblemBarProps {
   snapshot: MeetingSnapshot;
 }
 
-/** Says, while retrying, why the connection is not live: no token from Teams, a lost socket, or a refusal. */
+/** Says, while retrying, why the connection is not live: no token from Teams, a refused token, an unreachable server, or a refusal. */
 export function ConnectionProblemBar({ snapshot }: ConnectionProblemBarProps) {
   const strings = useStrings();
   const { problem, status } = snapshot;
@@ -17,7 +18,9 @@ export function ConnectionProblemBar({ snapshot }: ConnectionProblemBarProps) {
       ? strings.t("connection.tokenProblem")
       : problem.kind === "rejected"
         ? strings.rejection(problem.code)
-        : strings.t("connection.lostProblem");
+        : problem.code === CloseCodes.unauthorized || problem.code === CloseCodes.tokenExpired
+          ? strings.t("connection.signInProblem")
+          : strings.t("connection.lostProblem");
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>{message}</MessageBarBody>

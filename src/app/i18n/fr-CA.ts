@@ -11,7 +11,7 @@ export const frCA: Catalog = {
   "app.loadFailedBody": "Une partie de Concord n’a pas été téléchargée. Vérifiez votre connexion, puis rechargez la page.",
   "app.reload": "Recharger",
 
-  "outside.title": "Concord fonctionne dans Microsoft Teams",
+  "outside.title": "Concord fonctionne dans Microsoft\u00a0Teams",
   "outside.body":
     "Concord rend les réunions plus justes et mieux ciblées\u00a0: chaque personne lève la main, voit son rang dans la file, et l’animateur ou l’animatrice donne la parole dans l’ordre. Ouvrez Concord à partir d’une réunion Teams\u00a0: dans le volet latéral, sur la scène de la réunion ou dans la conversation de la réunion.",
   "outside.reason.noHost": "Cette page a été ouverte directement dans un navigateur; il n’y a donc aucune réunion à laquelle se connecter.",
@@ -35,7 +35,8 @@ export const frCA: Catalog = {
   "connection.label": "État de la connexion\u00a0: {status}",
   "connection.loadingMeeting": "Chargement de la réunion…",
   "connection.tokenProblem": "Teams n’a pas pu vous connecter à Concord. Nouvelle tentative en cours…",
-  "connection.lostProblem": "La connexion à Concord a été perdue. Reconnexion en cours…",
+  "connection.lostProblem": "Impossible de joindre Concord pour le moment. Nouvelle tentative en cours…",
+  "connection.signInProblem": "Concord n’a pas pu confirmer votre identité. Nouvelle tentative avec une nouvelle connexion…",
   "forbidden.title": "Vous ne participez pas à cette réunion",
   "forbidden.body": "Concord n’affiche une réunion qu’aux personnes qui y participent. Si vous devriez y avoir accès, demandez à l’organisateur de vous inviter, puis ouvrez Concord de nouveau.",
   "unsupported.title": "Concord a été mis à jour",
@@ -45,7 +46,6 @@ export const frCA: Catalog = {
   "speaker.heading": "La parole est à",
   "speaker.nobody": "Personne n’a la parole.",
   "speaker.speakingFor": "Temps de parole\u00a0: {time}",
-  "speaker.youHaveTheFloor": "Vous avez la parole",
   "speaker.yield": "Céder la parole",
   "join.explanation": "Joignez-vous à la réunion pour lever la main et voir votre rang dans la file. Les participants verront votre nom dans Concord.",
   "join.button": "Se joindre",

@@ -317,6 +317,21 @@ describe("meetingConnection", () => {
     expect(latestSocket().protocols[1]).toBe("bearer.token-ok");
   });
 
+  it("gives up on a token request the host never answers, and tries again", async () => {
+    let calls = 0;
+    const { connection, timers } = await setup({
+      getToken: () => (++calls === 1 ? new Promise<string>(() => undefined) : Promise.resolve("token-late")),
+    });
+    expect(timers.delays()).toEqual([15_000]);
+    timers.runAll();
+    await settle();
+    expect(connection.getSnapshot().problem).toMatchObject({ kind: "token" });
+    expect(timers.count).toBe(1);
+    timers.runAll();
+    await settle();
+    expect(latestSocket().protocols[1]).toBe("bearer.token-late");
+  });
+
   it("ignores messages that do not match the protocol", async () => {
     const { connection } = await setup();
     const socket = await openWith(connection);

@@ -102,6 +102,8 @@ export interface MeetingConnectionOptions {
    * for another audience never reach this client, so an ack's seq is not always reached.
    */
   ackSettleMs?: number;
+  /** How long to wait for `getToken` before treating the attempt as failed and backing off. */
+  tokenTimeoutMs?: number;
 }
 
 /** A live, self-healing connection to one meeting. */
@@ -122,6 +124,7 @@ export interface MeetingConnection {
 }
 
 const DEFAULT_ACK_SETTLE_MS = 1_000;
+const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
 const NORMAL_CLOSURE = 1000;
 
 interface PendingCommand {
@@ -150,6 +153,7 @@ export function createMeetingConnection(options: MeetingConnectionOptions): Meet
   const makeCommandId = options.newCommandId ?? newCommandId;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const ackSettleMs = options.ackSettleMs ?? DEFAULT_ACK_SETTLE_MS;
+  const tokenTimeoutMs = options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
 
   let snapshot: MeetingSnapshot = {
     status: "connecting",
@@ -179,7 +183,7 @@ export function createMeetingConnection(options: MeetingConnectionOptions): Meet
     reconnectTimer = null;
     let token: string;
     try {
-      token = await options.getToken();
+      token = await tokenWithDeadline();
     } catch (error) {
       if (hasEnded) return;
       update({ problem: { kind: "token", message: error instanceof Error ? error.message : String(error) } });
@@ -187,7 +191,15 @@ export function createMeetingConnection(options: MeetingConnectionOptions): Meet
       return;
     }
     if (hasEnded) return;
-    const ws = new SocketClass(options.url, [WS_SUBPROTOCOL, `${WS_BEARER_PREFIX}${token}`]);
+    let ws: WebSocketLike;
+    try {
+      ws = new SocketClass(options.url, [WS_SUBPROTOCOL, `${WS_BEARER_PREFIX}${token}`]);
+    } catch (error) {
+      // the constructor throws on a malformed URL or a token that is not a valid subprotocol
+      update({ problem: { kind: "token", message: error instanceof Error ? error.message : String(error) } });
+      scheduleReconnect();
+      return;
+    }
     socket = ws;
     isWelcomed = false;
     ws.onopen = () => {
@@ -201,6 +213,23 @@ export function createMeetingConnection(options: MeetingConnectionOptions): Meet
     };
     // a close event always follows an error event; the close carries what we act on
     ws.onerror = () => undefined;
+  }
+
+  /** A host that never answers would otherwise stall reconnecting forever. */
+  function tokenWithDeadline(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const timer = timers.set(() => reject(new Error(`no token within ${tokenTimeoutMs} ms`)), tokenTimeoutMs);
+      options.getToken().then(
+        (token) => {
+          timers.clear(timer);
+          resolve(token);
+        },
+        (error: unknown) => {
+          timers.clear(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
   }
 
   function transmit(ws: WebSocketLike, message: ClientMessage): void {

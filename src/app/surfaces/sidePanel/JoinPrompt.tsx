@@ -1,5 +1,7 @@
+import { useRef } from "react";
 import { Button } from "@fluentui/react-components";
 import type { Commands } from "../../hooks/useCommands.ts";
+import { useRestoreLostFocus } from "../../hooks/useRestoreLostFocus.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
 import { useSidePanelStyles } from "./sidePanelStyles.ts";
 
@@ -12,6 +14,8 @@ export interface JoinPromptProps {
 export function JoinPrompt({ commands }: JoinPromptProps) {
   const shared = useSidePanelStyles();
   const strings = useStrings();
+  const joinButton = useRef<HTMLButtonElement>(null);
+  useRestoreLostFocus(joinButton, []);
   return (
     <section className={shared.section} aria-labelledby="join-heading">
       <h2 id="join-heading" className={shared.heading}>
@@ -19,6 +23,7 @@ export function JoinPrompt({ commands }: JoinPromptProps) {
       </h2>
       <p className={shared.text}>{strings.t("join.explanation")}</p>
       <Button
+        ref={joinButton}
         appearance="primary"
         className={shared.fullWidth}
         data-testid="join-button"

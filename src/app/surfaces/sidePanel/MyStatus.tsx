@@ -1,9 +1,10 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button, Field, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { HandRightRegular } from "@fluentui/react-icons";
 import type { QueueEntry } from "../../../domain/meeting/state.ts";
 import { Limits } from "../../../protocol/limits.ts";
 import type { Commands } from "../../hooks/useCommands.ts";
+import { useRestoreLostFocus } from "../../hooks/useRestoreLostFocus.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
 import { useSidePanelStyles } from "./sidePanelStyles.ts";
 
@@ -41,6 +42,8 @@ export function MyStatus({ place, myEntry, isSpeaking, commands }: MyStatusProps
   const strings = useStrings();
   const [topic, setTopic] = useState("");
   const isRaising = commands.isInFlight("queue.raiseHand");
+  const primaryControl = useRef<HTMLButtonElement>(null);
+  useRestoreLostFocus(primaryControl, [myEntry?.entryId]);
 
   const status = isSpeaking
     ? strings.t("me.speaking")
@@ -67,6 +70,7 @@ export function MyStatus({ place, myEntry, isSpeaking, commands }: MyStatusProps
         <>
           {myEntry.topic ? <p className={mergeClasses(shared.secondary, styles.topic)}>{strings.t("me.yourTopic", { topic: myEntry.topic })}</p> : null}
           <Button
+            ref={primaryControl}
             className={shared.fullWidth}
             data-testid="lower-hand-button"
             disabled={commands.isInFlight("queue.lowerHand")}
@@ -97,6 +101,7 @@ export function MyStatus({ place, myEntry, isSpeaking, commands }: MyStatusProps
             />
           </Field>
           <Button
+            ref={primaryControl}
             type="submit"
             appearance="primary"
             icon={<HandRightRegular />}
