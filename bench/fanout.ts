@@ -35,7 +35,7 @@ function measureRound(receivers: Receiver[], isTarget: (data: string) => boolean
     const handlers = receivers.map((receiver) => {
       receiver.receivedAt = null;
       const handler = (data: WebSocket.RawData) => {
-        if (receiver.receivedAt !== null || !isTarget(String(data))) return;
+        if (receiver.receivedAt !== null || !isTarget((data as Buffer).toString("utf8"))) return;
         receiver.receivedAt = performance.now();
         if (--remaining === 0) {
           clearTimeout(timer);

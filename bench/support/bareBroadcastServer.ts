@@ -9,7 +9,7 @@ const server = http.createServer((_request, response) => response.end("ok"));
 const sockets = new WebSocketServer({ server });
 sockets.on("connection", (socket) => {
   socket.on("message", (data) => {
-    const text = String(data);
+    const text = (data as Buffer).toString("utf8");
     if (text.startsWith("payload:")) payload = text.slice("payload:".length);
     else for (const client of sockets.clients) client.send(payload);
   });
