@@ -11,6 +11,7 @@ import { formatMs, percentile } from "./support/stats.ts";
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const MEETING_ID = "bench-fanout";
+const WARM_UP_ROUNDS = 10;
 
 interface Receiver {
   socket: WebSocket;
@@ -56,74 +57,84 @@ function summarize(latencies: number[]) {
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
 }
 
-async function concordRun() {
+/** Concord's side: the built server in development mode, 1,000 authenticated sockets in one meeting. */
+async function connectConcord() {
   const server = await startDevServer();
-  try {
-    await seatRoster(server.origin, MEETING_ID, PARTICIPANTS);
-    const tokens = await devTokens(server.origin, PARTICIPANTS);
-    const rssBefore = residentBytes(server.process.pid!);
-    const wsUrl = server.origin.replace("http", "ws") + WS_PATH;
-    const receivers = await connectAll(PARTICIPANTS, (n) => {
-      const socket = new WebSocket(wsUrl, [WS_SUBPROTOCOL, WS_BEARER_PREFIX + tokens[n]!]);
-      return new Promise((resolve, reject) => {
-        socket.once("error", reject);
-        socket.once("open", () => socket.send(JSON.stringify({ type: "hello", protocolVersion: PROTOCOL_VERSION, meetingId: MEETING_ID, lastSeq: 0 })));
-        socket.once("message", () => resolve(socket));
-      });
+  await seatRoster(server.origin, MEETING_ID, PARTICIPANTS);
+  const tokens = await devTokens(server.origin, PARTICIPANTS);
+  const rssBefore = residentBytes(server.process.pid!);
+  const wsUrl = server.origin.replace("http", "ws") + WS_PATH;
+  const receivers = await connectAll(PARTICIPANTS, (n) => {
+    const socket = new WebSocket(wsUrl, [WS_SUBPROTOCOL, WS_BEARER_PREFIX + tokens[n]!]);
+    return new Promise((resolve, reject) => {
+      socket.once("error", reject);
+      socket.once("open", () => socket.send(JSON.stringify({ type: "hello", protocolVersion: PROTOCOL_VERSION, meetingId: MEETING_ID, lastSeq: 0 })));
+      socket.once("message", () => resolve(socket));
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const rssAfter = residentBytes(server.process.pid!);
-
-    const send = (n: number, type: string) =>
-      receivers[n]!.socket.send(JSON.stringify({ type: "command", commandId: `${type}-${n}`, command: { type, payload: {} } }));
-    // the raisers join first so the rounds measure only the hand raise
-    for (let round = 0; round < ROUNDS; round++) {
-      await measureRound(receivers, (data) => data.includes("participantJoined"), () => send(round, "meeting.join"));
-    }
-    let sample = "";
-    const latencies: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const delays = await measureRound(
-        receivers,
-        (data) => data.includes("queue.handRaised") && (sample = data).length > 0,
-        () => send(round, "queue.raiseHand"),
-      );
-      latencies.push(...delays);
-    }
-    for (const { socket } of receivers) socket.terminate();
-    return { ...summarize(latencies), bytesPerParticipant: (rssAfter - rssBefore) / PARTICIPANTS, sample };
-  } finally {
-    await stopProcess(server.process);
-    fs.rmSync(server.dataDir, { recursive: true, force: true });
+  });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const bytesPerParticipant = (residentBytes(server.process.pid!) - rssBefore) / PARTICIPANTS;
+  const send = (n: number, type: string) =>
+    receivers[n]!.socket.send(JSON.stringify({ type: "command", commandId: `${type}-${n}`, command: { type, payload: {} } }));
+  // the raisers join first (this also warms the server up) so rounds measure only the hand raise
+  for (let round = 0; round < ROUNDS; round++) {
+    await measureRound(receivers, (data) => data.includes("participantJoined"), () => send(round, "meeting.join"));
   }
+  let sample = "";
+  const raise = (round: number) =>
+    measureRound(receivers, (data) => data.includes("queue.handRaised") && (sample = data).length > 0, () => send(round, "queue.raiseHand"));
+  return {
+    receivers,
+    bytesPerParticipant,
+    raise,
+    sample: () => sample,
+    async stop() {
+      for (const { socket } of receivers) socket.terminate();
+      await stopProcess(server.process);
+      fs.rmSync(server.dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
-async function bareRun(payload: string) {
+/** The floor: a bare ws server broadcasting a prepared payload to 1,000 plain sockets. */
+async function connectBare(payload: string) {
   const port = await freePort();
   const child = await startNodeProcess(["--import", "tsx", "bench/support/bareBroadcastServer.ts"], { PORT: String(port) }, `http://127.0.0.1:${port}/`);
-  try {
-    const receivers = await connectAll(PARTICIPANTS, () => {
-      const socket = new WebSocket(`ws://127.0.0.1:${port}/`);
-      return new Promise((resolve, reject) => {
-        socket.once("error", reject);
-        socket.once("open", () => resolve(socket));
-      });
+  const receivers = await connectAll(PARTICIPANTS, () => {
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/`);
+    return new Promise((resolve, reject) => {
+      socket.once("error", reject);
+      socket.once("open", () => resolve(socket));
     });
-    receivers[0]!.socket.send(`payload:${payload}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const latencies: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      latencies.push(...(await measureRound(receivers, () => true, () => receivers[round % receivers.length]!.socket.send("go"))));
-    }
-    for (const { socket } of receivers) socket.terminate();
-    return summarize(latencies);
-  } finally {
-    await stopProcess(child);
-  }
+  });
+  receivers[0]!.socket.send(`payload:${payload}`);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const broadcast = () => measureRound(receivers, () => true, () => receivers[0]!.socket.send("go"));
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) await broadcast();
+  return {
+    broadcast,
+    async stop() {
+      for (const { socket } of receivers) socket.terminate();
+      await stopProcess(child);
+    },
+  };
 }
 
-const concord = await concordRun();
-const floor = await bareRun(concord.sample);
+const concordSide = await connectConcord();
+// one raise first, to learn the exact payload the floor must broadcast
+const concordLatencies = await concordSide.raise(0);
+const bareSide = await connectBare(concordSide.sample());
+const bareLatencies: number[] = [];
+// alternate the two so the machine's background noise falls on both alike
+for (let round = 1; round < ROUNDS; round++) {
+  concordLatencies.push(...(await concordSide.raise(round)));
+  bareLatencies.push(...(await bareSide.broadcast()));
+}
+bareLatencies.push(...(await bareSide.broadcast()));
+await concordSide.stop();
+await bareSide.stop();
+const concord = { ...summarize(concordLatencies), bytesPerParticipant: concordSide.bytesPerParticipant, sample: concordSide.sample() };
+const floor = summarize(bareLatencies);
 const result = {
   participants: PARTICIPANTS,
   rounds: ROUNDS,

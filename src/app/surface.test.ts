@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FrameContext, HostContext, TeamsConnection } from "../teams/hostContext.ts";
-import { pickSurface } from "./surface.ts";
+import { legalPageFor, pickSurface } from "./surface.ts";
 
 function inTeams(frameContext: FrameContext): TeamsConnection {
   const context: HostContext = {
@@ -33,5 +33,20 @@ describe("pickSurface", () => {
 
   it("explains itself outside Teams", () => {
     expect(pickSurface({ kind: "notInTeams", reason: "noHost", detail: "" }, "?surface=personal")).toBe("outsideTeams");
+  });
+});
+
+describe("legalPageFor", () => {
+  it("finds the privacy statement and terms of use the manifest links to", () => {
+    expect(legalPageFor("/privacy")).toBe("privacy");
+    expect(legalPageFor("/terms")).toBe("terms");
+    expect(legalPageFor("/terms/")).toBe("terms");
+  });
+
+  it("leaves every other path to the tab", () => {
+    expect(legalPageFor("/")).toBeNull();
+    expect(legalPageFor("/config")).toBeNull();
+    expect(legalPageFor("/privacy/extra")).toBeNull();
+    expect(legalPageFor("/termsofuse")).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { Limits } from "./limits.ts";
 import { IdSchema } from "./ids.ts";
+import { AGENDA_COMMAND_SCHEMAS } from "./agendaCommands.ts";
+import { FACILITATION_COMMAND_SCHEMAS } from "./facilitationCommands.ts";
 
 const TopicSchema = z
   .string()
@@ -32,7 +34,12 @@ export const CommandSchema = z.discriminatedUnion("type", [
   LowerHandSchema,
   GrantNextSchema,
   YieldFloorSchema,
+  ...AGENDA_COMMAND_SCHEMAS,
+  ...FACILITATION_COMMAND_SCHEMAS,
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command["type"];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+export * from "./agendaCommands.ts";
+export * from "./facilitationCommands.ts";

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { Limits } from "./limits.ts";
-import { AudienceSchema, IdSchema, MeetingRoleSchema } from "./ids.ts";
-
-const Timestamp = z.number().int().nonnegative();
-
-const event = <T extends string, P extends z.ZodRawShape>(type: T, payload: P) =>
-  z.object({ type: z.literal(type), at: Timestamp, audience: AudienceSchema, payload: z.object(payload) });
+import { IdSchema, MeetingRoleSchema } from "./ids.ts";
+import { eventSchema as event } from "./eventShape.ts";
+import { AGENDA_EVENT_SCHEMAS } from "./agendaEvents.ts";
+import { FACILITATION_EVENT_SCHEMAS } from "./facilitationEvents.ts";
 
 export const ParticipantJoinedSchema = event("meeting.participantJoined", {
   userId: IdSchema,
@@ -41,6 +39,8 @@ export const DomainEventSchema = z.discriminatedUnion("type", [
   HandLoweredSchema,
   FloorGrantedSchema,
   FloorReleasedSchema,
+  ...AGENDA_EVENT_SCHEMAS,
+  ...FACILITATION_EVENT_SCHEMAS,
 ]);
 export type DomainEvent = z.infer<typeof DomainEventSchema>;
 export type DomainEventType = DomainEvent["type"];
@@ -49,3 +49,6 @@ export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T 
 /** A domain event with the meeting sequence number the store assigned to it. */
 export const SequencedEventSchema = z.object({ seq: z.number().int().positive(), event: DomainEventSchema });
 export type SequencedEvent = z.infer<typeof SequencedEventSchema>;
+
+export * from "./agendaEvents.ts";
+export * from "./facilitationEvents.ts";

@@ -8,3 +8,6 @@ export * from "./rejections.ts";
 export * from "./messages.ts";
 export * from "./rest.ts";
 export * from "./zodErrors.ts";
+export * from "./vocabulary.ts";
+export * from "./fields.ts";
+export * from "./stateDefaults.ts";

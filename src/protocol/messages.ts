@@ -70,16 +70,4 @@ export type Reject = z.infer<typeof RejectSchema>;
 export const ServerMessageSchema = z.union([WelcomeSchema, EventMessageSchema, AckSchema, RejectSchema]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 
-/** WebSocket subprotocol Concord speaks; the bearer token rides as a second subprotocol, `bearer.<jwt>`. */
-export const WS_SUBPROTOCOL = "concord.v1";
-export const WS_BEARER_PREFIX = "bearer.";
-export const WS_PATH = "/ws";
-
-/** Close codes beyond the standard range, so a client knows whether to reconnect. */
-export const CloseCodes = {
-  unauthorized: 4401,
-  forbidden: 4403,
-  unsupportedProtocol: 4400,
-  tokenExpired: 4440,
-  serverShutdown: 4503,
-} as const;
+export * from "./socket.ts";

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { Limits } from "./limits.ts";
 import { IdSchema, MeetingRoleSchema } from "./ids.ts";
+import { AgendaSchema, CharterSchema, FacilitationSchema, ParkingLotEntrySchema, PreworkSchema, RolesStateSchema } from "./agendaSnapshot.ts";
+import { defaultCharter, defaultRoles, emptyAgenda, emptyPrework, notStartedFacilitation } from "./stateDefaults.ts";
 
 export const ParticipantSchema = z.object({
   userId: IdSchema,
@@ -26,7 +28,9 @@ export type Floor = z.infer<typeof FloorSchema>;
 
 /**
  * The state of one meeting as every client folds it. Keyed records rather than arrays so a
- * 1,000-person meeting stays O(1) per event; order is derived, never stored.
+ * 1,000-person meeting stays O(1) per event; order is derived, never stored (except the agenda's,
+ * which people choose). Fields added after the first release have defaults so older stored
+ * snapshots still load.
  */
 export const MeetingStateSchema = z.object({
   meetingId: IdSchema,
@@ -34,5 +38,15 @@ export const MeetingStateSchema = z.object({
   queue: z.record(IdSchema, QueueEntrySchema),
   floor: FloorSchema.nullable(),
   nextArrival: z.number().int().nonnegative(),
+  agenda: AgendaSchema.default(emptyAgenda),
+  charter: CharterSchema.default(defaultCharter),
+  prework: PreworkSchema.default(emptyPrework),
+  parkingLot: z.record(IdSchema, ParkingLotEntrySchema).default(() => ({})),
+  facilitation: FacilitationSchema.default(notStartedFacilitation),
+  roles: RolesStateSchema.default(defaultRoles),
+  /** Numbers the items, assumptions, links and parked points this meeting creates. */
+  nextLocalId: z.number().int().nonnegative().default(0),
 });
 export type MeetingState = z.infer<typeof MeetingStateSchema>;
+
+export * from "./agendaSnapshot.ts";

@@ -1,8 +1,7 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
 import type { CommandFailure } from "../hooks/useCommands.ts";
 import { useStrings } from "../i18n/useStrings.ts";
 import type { Strings } from "../i18n/strings.ts";
+import { Notice } from "./Notice.tsx";
 
 /** Props of {@link CommandFailureBar}. */
 export interface CommandFailureBarProps {
@@ -15,14 +14,15 @@ export function CommandFailureBar({ failure, onDismiss }: CommandFailureBarProps
   const strings = useStrings();
   if (!failure) return null;
   return (
-    <MessageBar intent="error" layout="multiline" data-testid="rejection-message" data-code={failure.kind === "rejected" ? failure.code : failure.kind}>
-      <MessageBarBody>
-        <MessageBarTitle>{strings.t("rejection.title")}</MessageBarTitle> {describeFailure(strings, failure)}
-      </MessageBarBody>
-      <MessageBarActions
-        containerAction={<Button appearance="transparent" icon={<DismissRegular />} aria-label={strings.t("rejection.dismiss")} onClick={onDismiss} />}
-      />
-    </MessageBar>
+    <Notice
+      intent="error"
+      title={strings.t("rejection.title")}
+      dismiss={{ label: strings.t("rejection.dismiss"), onDismiss }}
+      data-testid="rejection-message"
+      data-code={failure.kind === "rejected" ? failure.code : failure.kind}
+    >
+      {describeFailure(strings, failure)}
+    </Notice>
   );
 }
 

@@ -1,7 +1,7 @@
-import { MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { CloseCodes } from "../../protocol/messages.ts";
+import { CloseCodes } from "../../protocol/socket.ts";
 import { useStrings } from "../i18n/useStrings.ts";
 import type { MeetingSnapshot } from "../realtime/meetingConnection.ts";
+import { Notice } from "./Notice.tsx";
 
 /** Props of {@link ConnectionProblemBar}. */
 export interface ConnectionProblemBarProps {
@@ -21,9 +21,5 @@ export function ConnectionProblemBar({ snapshot }: ConnectionProblemBarProps) {
         : problem.code === CloseCodes.unauthorized || problem.code === CloseCodes.tokenExpired
           ? strings.t("connection.signInProblem")
           : strings.t("connection.lostProblem");
-  return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>{message}</MessageBarBody>
-    </MessageBar>
-  );
+  return <Notice intent="warning">{message}</Notice>;
 }

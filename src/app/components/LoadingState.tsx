@@ -1,4 +1,5 @@
-import { makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { LabelledSpinner } from "./LabelledSpinner.tsx";
 
 const useStyles = makeStyles({
   root: { padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalL}` },
@@ -14,7 +15,7 @@ export function LoadingState({ label }: LoadingStateProps) {
   const styles = useStyles();
   return (
     <div className={styles.root}>
-      <Spinner size="small" label={label} />
+      <LabelledSpinner label={label} />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
-import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSyncRegular, PersonProhibitedRegular } from "@fluentui/react-icons";
 import type { MeetingState } from "../../domain/meeting/state.ts";
 import type { Viewer } from "../../protocol/messages.ts";
 import { useStrings } from "../i18n/useStrings.ts";
 import type { MeetingSnapshot } from "../realtime/meetingConnection.ts";
 import { ConnectionProblemBar } from "./ConnectionProblemBar.tsx";
+import { LabelledSpinner } from "./LabelledSpinner.tsx";
 import { MessagePage } from "./MessagePage.tsx";
 
 const useStyles = makeStyles({
@@ -49,7 +50,7 @@ export function MeetingGate({ snapshot, children, headingLevel = 2 }: MeetingGat
   if (!snapshot.state || !snapshot.viewer) {
     return (
       <div className={styles.loading}>
-        <Spinner size="small" label={strings.t("connection.loadingMeeting")} />
+        <LabelledSpinner label={strings.t("connection.loadingMeeting")} />
         <ConnectionProblemBar snapshot={snapshot} />
       </div>
     );

@@ -1,7 +1,9 @@
-import { Avatar, Badge, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { MeetingState, QueueEntry } from "../../domain/meeting/state.ts";
 import { useStrings } from "../i18n/useStrings.ts";
+import { InitialsAvatar } from "./InitialsAvatar.tsx";
 import { participantName } from "./participantName.ts";
+import { TextBadge } from "./TextBadge.tsx";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -54,19 +56,15 @@ export function QueueList({ state, entries, viewerId, listTestId, entryTestId }:
             <span className={styles.place} aria-hidden="true">
               {index + 1}
             </span>
-            <Avatar name={name} size={28} color="colorful" aria-hidden="true" />
+            <InitialsAvatar name={name} size={28} />
             <span className={styles.who}>
               <span className={styles.nameLine}>
                 <span className={styles.name}>{name}</span>
                 {isMine ? (
-                  <Badge appearance="filled" color="brand" size="small">
-                    {strings.t("queue.you")}
-                  </Badge>
+                  <TextBadge tone="brand">{strings.t("queue.you")}</TextBadge>
                 ) : null}
                 {index === 0 ? (
-                  <Badge appearance="outline" color="informative" size="small">
-                    {strings.t("queue.next")}
-                  </Badge>
+                  <TextBadge tone="informative">{strings.t("queue.next")}</TextBadge>
                 ) : null}
               </span>
               {entry.topic ? <span className={styles.topic}>{entry.topic}</span> : null}

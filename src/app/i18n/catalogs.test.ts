@@ -3,7 +3,9 @@ import { RejectionCodeSchema } from "../../protocol/rejections.ts";
 import { interpolate, placeholdersOf, type Catalog } from "./catalog.ts";
 import { en } from "./en.ts";
 import { frCA } from "./fr-CA.ts";
-import { resolveLocale, stringsFor } from "./strings.ts";
+import { createStrings, englishStrings, loadedStrings, loadStrings, resolveLocale } from "./strings.ts";
+
+const french = createStrings("fr-CA", frCA);
 
 describe("catalogs", () => {
   it("gives French every English key, and no other", () => {
@@ -25,7 +27,7 @@ describe("catalogs", () => {
     const missing: Catalog = incomplete;
     // @ts-expect-error a catalog with a key English lacks does not compile
     const extra: Catalog = { ...frCA, "made.up": "Inventé" };
-    const strings = stringsFor("en");
+    const strings = englishStrings;
     // @ts-expect-error a message with a placeholder needs its value
     strings.t("facilitator.grant");
     // @ts-expect-error keys are checked
@@ -35,24 +37,23 @@ describe("catalogs", () => {
 
   it("has a human message for every rejection code, in both languages", () => {
     for (const code of RejectionCodeSchema.options) {
-      const english = stringsFor("en").rejection(code);
-      const french = stringsFor("fr-CA").rejection(code);
+      const english = englishStrings.rejection(code);
+      const inFrench = french.rejection(code);
       expect(english).not.toMatch(/rejection\./);
-      expect(french).not.toMatch(/rejection\./);
-      expect(french).not.toBe(english);
+      expect(inFrench).not.toMatch(/rejection\./);
+      expect(inFrench).not.toBe(english);
     }
   });
 });
 
 describe("strings", () => {
   it("interpolates named values and leaves unknown ones visible", () => {
-    expect(stringsFor("en").t("facilitator.grant", { name: "Ada" })).toBe("Give the floor to Ada");
+    expect(englishStrings.t("facilitator.grant", { name: "Ada" })).toBe("Give the floor to Ada");
     expect(interpolate("{a} and {b}", { a: 1 })).toBe("1 and {b}");
   });
 
   it("uses each language's plural rules: French counts zero as singular", () => {
-    const english = stringsFor("en");
-    const french = stringsFor("fr-CA");
+    const english = englishStrings;
     expect(english.plural("queue.count", 0)).toBe("0 people waiting");
     expect(english.plural("queue.count", 1)).toBe("1 person waiting");
     expect(english.plural("queue.count", 3)).toBe("3 people waiting");
@@ -62,11 +63,10 @@ describe("strings", () => {
   });
 
   it("writes ordinals the way each language does", () => {
-    const english = stringsFor("en");
+    const english = englishStrings;
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101].map((n) => english.ordinal(n))).toEqual([
       "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st",
     ]);
-    const french = stringsFor("fr-CA");
     expect([1, 2, 10].map((n) => french.ordinal(n))).toEqual(["1er", "2e", "10e"]);
     expect(english.t("me.inLine", { place: english.ordinal(2) })).toBe("You are 2nd in line");
     expect(french.t("me.inLine", { place: french.ordinal(1) })).toBe("Vous êtes au 1er rang dans la file");
@@ -79,5 +79,18 @@ describe("strings", () => {
     expect(resolveLocale("en-us")).toBe("en");
     expect(resolveLocale("de-de")).toBe("en");
     expect(resolveLocale(undefined)).toBe("en");
+  });
+});
+
+describe("loadStrings", () => {
+  it("has English at hand and fetches French once, on first use", async () => {
+    expect(loadedStrings("en")).toBe(englishStrings);
+    expect(loadedStrings("fr-CA")).toBeUndefined();
+    const loaded = await loadStrings("fr-CA");
+    expect(loaded.locale).toBe("fr-CA");
+    expect(loaded.t("raise.button")).toBe("Lever la main");
+    expect(loadedStrings("fr-CA")).toBe(loaded);
+    await expect(loadStrings("fr-CA")).resolves.toBe(loaded);
+    await expect(loadStrings("en")).resolves.toBe(englishStrings);
   });
 });

@@ -1,12 +1,16 @@
 import type { RejectionCode } from "../../protocol/rejections.ts";
 import { interpolate, pickPlural, type Catalog, type PluralForms, type PluralKey, type PluralParams, type TextKey, type TextParams } from "./catalog.ts";
 import { en } from "./en.ts";
-import { frCA } from "./fr-CA.ts";
 
 /** The languages Concord speaks. */
 export type Locale = "en" | "fr-CA";
 
-const catalogs: Record<Locale, Catalog> = { en, "fr-CA": frCA };
+// English ships with the tab: it is the reference catalog and what shows before Teams names a
+// language. Every other catalog is downloaded only by the people who read it.
+const catalogLoaders: Record<Locale, () => Promise<Catalog>> = {
+  en: () => Promise.resolve(en),
+  "fr-CA": () => import("./fr-CA.ts").then((module) => module.frCA),
+};
 
 /** Picks Concord's language for a BCP 47 tag from Teams (`fr-ca`, `fr-FR`, `en-us`…): any French gets fr-CA. */
 export function resolveLocale(tag: string | undefined): Locale {
@@ -28,13 +32,8 @@ export interface Strings {
   rejection(code: RejectionCode): string;
 }
 
-const cache = new Map<Locale, Strings>();
-
-/** The strings for a locale; one shared instance per locale so React can compare them cheaply. */
-export function stringsFor(locale: Locale): Strings {
-  const cached = cache.get(locale);
-  if (cached) return cached;
-  const catalog = catalogs[locale];
+/** The messages of `catalog`, with the plural and number rules of `locale`. */
+export function createStrings(locale: Locale, catalog: Catalog): Strings {
   const cardinal = new Intl.PluralRules(locale);
   const ordinalRules = new Intl.PluralRules(locale, { type: "ordinal" });
   const numbers = new Intl.NumberFormat(locale);
@@ -44,7 +43,7 @@ export function stringsFor(locale: Locale): Strings {
     const message = entries[key];
     return typeof message === "string" ? message : key;
   };
-  const strings: Strings = {
+  return {
     locale,
     template: textOf,
     t: (key, ...params) => interpolate(textOf(key), params[0]),
@@ -53,8 +52,34 @@ export function stringsFor(locale: Locale): Strings {
     ordinal: (value) => interpolate(pickPlural(catalog.ordinal, ordinalRules, value), { count: value }),
     rejection: (code) => textOf(rejectionKey(code)),
   };
-  cache.set(locale, strings);
-  return strings;
+}
+
+/** English: always at hand, without waiting for a download. */
+export const englishStrings: Strings = createStrings("en", en);
+
+// one shared instance per locale, so React can compare them cheaply
+const loaded = new Map<Locale, Strings>([["en", englishStrings]]);
+
+/** The strings for a locale whose catalog is already here, or undefined until {@link loadStrings} has fetched it. */
+export function loadedStrings(locale: Locale): Strings | undefined {
+  return loaded.get(locale);
+}
+
+/**
+ * The strings for a locale, downloading its catalog the first time. If the download fails it
+ * resolves to English (and tries again next time): a network blip costs the translation, not the page.
+ */
+export async function loadStrings(locale: Locale): Promise<Strings> {
+  const cached = loaded.get(locale);
+  if (cached) return cached;
+  try {
+    const strings = createStrings(locale, await catalogLoaders[locale]());
+    loaded.set(locale, strings);
+    return strings;
+  } catch (error) {
+    console.error(`Concord: the ${locale} messages did not download; showing English`, error);
+    return englishStrings;
+  }
 }
 
 function rejectionKey(code: RejectionCode): TextKey {

@@ -14,3 +14,5 @@ export const LazyConfigPage = lazy(() => import("./config/ConfigPage.tsx").then(
 export const LazyPersonalTab = lazy(() => import("./personal/PersonalTab.tsx").then((module) => ({ default: module.PersonalTab })));
 /** The page shown outside Teams, loaded on demand. */
 export const LazyOutsideTeams = lazy(() => import("./outsideTeams/OutsideTeams.tsx").then((module) => ({ default: module.OutsideTeams })));
+/** The privacy statement and terms of use, loaded on demand. */
+export const LazyLegalPage = lazy(() => import("./legal/LegalPage.tsx").then((module) => ({ default: module.LegalPage })));

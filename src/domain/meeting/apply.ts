@@ -1,5 +1,12 @@
 import type { DomainEvent } from "../../protocol/events.ts";
 import type { MeetingState } from "./state.ts";
+import { own, withoutKey } from "./decision.ts";
+import { applyAgendaEvent } from "../agenda/applyAgenda.ts";
+import { applyCharterEvent } from "../agenda/charter.ts";
+import { applyPreworkEvent } from "../prework/applyPrework.ts";
+import { applyFacilitationEvent } from "../facilitation/applyFacilitation.ts";
+import { applyParkingLotEvent } from "../facilitation/parkingLot.ts";
+import { applyRolesEvent } from "../roles/applyRoles.ts";
 
 /**
  * Folds one event into the state. Pure and total: the server, every client and a replay all call
@@ -9,7 +16,7 @@ export function applyEvent(state: MeetingState, event: DomainEvent): MeetingStat
   switch (event.type) {
     case "meeting.participantJoined": {
       const { userId, displayName, meetingRole } = event.payload;
-      const previous = Object.hasOwn(state.participants, userId) ? state.participants[userId] : undefined;
+      const previous = own(state.participants, userId);
       return {
         ...state,
         participants: {
@@ -19,7 +26,7 @@ export function applyEvent(state: MeetingState, event: DomainEvent): MeetingStat
       };
     }
     case "meeting.participantLeft": {
-      const previous = state.participants[event.payload.userId];
+      const previous = own(state.participants, event.payload.userId);
       if (!previous) return state;
       return { ...state, participants: { ...state.participants, [previous.userId]: { ...previous, isPresent: false } } };
     }
@@ -36,16 +43,46 @@ export function applyEvent(state: MeetingState, event: DomainEvent): MeetingStat
     }
     case "floor.released":
       return { ...state, floor: null };
+    case "agenda.itemAdded":
+    case "agenda.itemUpdated":
+    case "agenda.itemRemoved":
+    case "agenda.itemMoved":
+    case "agenda.templateApplied":
+    case "agenda.scheduledMinutesSet":
+      return applyAgendaEvent(state, event);
+    case "charter.updated":
+      return applyCharterEvent(state, event);
+    case "prework.assumptionAdded":
+    case "prework.assumptionUpdated":
+    case "prework.assumptionRemoved":
+    case "prework.dataLinkAdded":
+    case "prework.dataLinkRemoved":
+    case "assumption.marked":
+      return applyPreworkEvent(state, event);
+    case "meeting.started":
+    case "facilitation.phaseAdvanced":
+    case "facilitation.steppedBack":
+    case "timer.paused":
+    case "timer.resumed":
+    case "timer.extended":
+    case "meeting.ended":
+    case "debate.closed":
+    case "debate.reopened":
+    case "item.notesSet":
+      return applyFacilitationEvent(state, event);
+    case "parkingLot.added":
+    case "parkingLot.removed":
+    case "parkingLot.promoted":
+      return applyParkingLotEvent(state, event);
+    case "roles.optedIn":
+    case "roles.optedOut":
+    case "roles.policySet":
+    case "roles.assigned":
+      return applyRolesEvent(state, event);
   }
 }
 
 /** Replays events from a starting state; replaying a meeting's whole log rebuilds its state. */
 export function replay(initial: MeetingState, events: readonly DomainEvent[]): MeetingState {
   return events.reduce(applyEvent, initial);
-}
-
-function withoutKey<V>(record: Record<string, V>, key: string): Record<string, V> {
-  if (!Object.hasOwn(record, key)) return record;
-  const { [key]: _removed, ...rest } = record;
-  return rest;
 }

@@ -1,9 +1,11 @@
-import { Avatar, Badge, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { orderedQueue } from "../../../domain/meeting/queueOrder.ts";
 import type { MeetingState } from "../../../domain/meeting/state.ts";
 import { ElapsedTime } from "../../components/ElapsedTime.tsx";
+import { InitialsAvatar } from "../../components/InitialsAvatar.tsx";
 import { participantName } from "../../components/participantName.ts";
 import { QueueList } from "../../components/QueueList.tsx";
+import { TextBadge } from "../../components/TextBadge.tsx";
 import { useStrings } from "../../i18n/useStrings.ts";
 
 const useStyles = makeStyles({
@@ -59,7 +61,7 @@ export function MeetingOverview({ state, serverOffsetMs }: MeetingOverviewProps)
           </h2>
           {floor ? (
             <div className={styles.speaker}>
-              <Avatar name={participantName(state, floor.userId, unknown)} size={32} color="colorful" aria-hidden="true" />
+              <InitialsAvatar name={participantName(state, floor.userId, unknown)} size={32} />
               <span className={styles.speakerName}>{participantName(state, floor.userId, unknown)}</span>
               <ElapsedTime since={floor.since} serverOffsetMs={serverOffsetMs} />
             </div>
@@ -91,19 +93,19 @@ export function MeetingOverview({ state, serverOffsetMs }: MeetingOverviewProps)
             const place = places.get(participant.userId);
             return (
               <li key={participant.userId} className={styles.person} data-testid="tab-participant">
-                <Avatar name={participant.displayName} size={32} color="colorful" aria-hidden="true" />
+                <InitialsAvatar name={participant.displayName} size={32} />
                 <span className={styles.personText}>
                   <span className={styles.personName}>{participant.displayName}</span>
                   <span className={styles.secondary}>{strings.t(`role.${participant.meetingRole}`)}</span>
                 </span>
                 {floor?.userId === participant.userId ? (
-                  <Badge appearance="filled" color="brand">
+                  <TextBadge tone="brand" size="medium">
                     {strings.t("meetingTab.speaking")}
-                  </Badge>
+                  </TextBadge>
                 ) : place !== undefined ? (
-                  <Badge appearance="outline" color="informative">
+                  <TextBadge tone="informative" size="medium">
                     {strings.t("meetingTab.inLine", { place: strings.ordinal(place) })}
-                  </Badge>
+                  </TextBadge>
                 ) : null}
               </li>
             );

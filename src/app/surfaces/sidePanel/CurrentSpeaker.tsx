@@ -1,7 +1,8 @@
-import { Avatar, Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { MicRegular } from "@fluentui/react-icons";
 import type { MeetingState } from "../../../domain/meeting/state.ts";
 import { ElapsedTime } from "../../components/ElapsedTime.tsx";
+import { InitialsAvatar } from "../../components/InitialsAvatar.tsx";
 import { participantName } from "../../components/participantName.ts";
 import type { Commands } from "../../hooks/useCommands.ts";
 import { interpolateNodes } from "../../i18n/interpolateNodes.ts";
@@ -51,7 +52,7 @@ export function CurrentSpeaker({ state, viewerId, serverOffsetMs, commands }: Cu
         {floor && name !== null ? (
           <>
             <div className={styles.who}>
-              <Avatar name={name} size={40} color="colorful" aria-hidden="true" />
+              <InitialsAvatar name={name} size={40} />
               <div className={styles.names}>
                 <span className={styles.name}>{name}</span>
                 <span className={shared.secondary}>

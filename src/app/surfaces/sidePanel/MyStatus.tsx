@@ -1,8 +1,9 @@
 import { useRef, useState } from "react";
-import { Button, Field, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { HandRightRegular } from "@fluentui/react-icons";
 import type { QueueEntry } from "../../../domain/meeting/state.ts";
 import { Limits } from "../../../protocol/limits.ts";
+import { TextField } from "../../components/TextField.tsx";
 import type { Commands } from "../../hooks/useCommands.ts";
 import { useRestoreLostFocus } from "../../hooks/useRestoreLostFocus.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
@@ -87,19 +88,16 @@ export function MyStatus({ place, myEntry, isSpeaking, commands }: MyStatusProps
             if (!isRaising) void handleRaise();
           }}
         >
-          <Field
+          <TextField
             label={strings.t("raise.topicLabel")}
             hint={strings.plural("raise.topicRemaining", Limits.maxTopicLength - topic.length)}
-          >
-            <Input
-              data-testid="topic-input"
-              value={topic}
-              maxLength={Limits.maxTopicLength}
-              placeholder={strings.t("raise.topicPlaceholder")}
-              disabled={isRaising}
-              onChange={(_event, data) => setTopic(data.value.slice(0, Limits.maxTopicLength))}
-            />
-          </Field>
+            data-testid="topic-input"
+            value={topic}
+            maxLength={Limits.maxTopicLength}
+            placeholder={strings.t("raise.topicPlaceholder")}
+            disabled={isRaising}
+            onChange={(value) => setTopic(value.slice(0, Limits.maxTopicLength))}
+          />
           <Button
             ref={primaryControl}
             type="submit"
