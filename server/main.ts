@@ -9,6 +9,7 @@ import { createTeamsRoleResolver } from "./auth/teamsRoleResolver.ts";
 import { createInProcessBus } from "./bus/inProcessBus.ts";
 import { systemClock } from "./clock.ts";
 import { createDevIdentityProvider } from "./dev/identityProvider.ts";
+import { diagnosticsRoutes } from "./dev/diagnostics.ts";
 import { createDevRoster } from "./dev/roster.ts";
 import { createSimulatorRouter } from "./dev/simulator/simulatorRoutes.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -49,6 +50,7 @@ async function developmentIdentity(config: Config): Promise<Identity> {
       { path: "/dev/idp", router: idp.router },
       { path: "/dev/meeting", router: createSimulatorRouter({ distDir: config.devClientDir }) },
       { path: "/dev", router: roster.router },
+      { path: "/dev", router: diagnosticsRoutes() },
     ],
   };
 }

@@ -16,11 +16,19 @@ export async function startDevServer(): Promise<DevServer> {
   const origin = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-bench-"));
   const child = await startNodeProcess(
-    ["dist/node/server/main.js"],
+    ["--expose-gc", "dist/node/server/main.js"],
     { PORT: String(port), HOST: "127.0.0.1", PUBLIC_ORIGIN: origin, DATA_DIR: dataDir, LOG_LEVEL: "warn" },
     `${origin}/healthz`,
   );
   return { origin, process: child, dataDir };
+}
+
+/** Heap and off-heap bytes the dev server holds after a full garbage collection. */
+export async function liveBytes(origin: string): Promise<number> {
+  const response = await fetch(`${origin}/dev/diagnostics`);
+  const body = (await response.json()) as { isCollected: boolean; heapUsed: number; external: number };
+  if (!body.isCollected) throw new Error("the server was not started with --expose-gc");
+  return body.heapUsed + body.external;
 }
 
 /** A GUID-shaped id for the n-th simulated person. */

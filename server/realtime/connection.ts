@@ -11,19 +11,23 @@ export interface Connection {
   isAlive: boolean;
   meeting?: { key: MeetingKey; role: MeetingRole };
   /** Events that arrived while the welcome was being prepared; flushed after it, so none is missed or doubled. */
-  pending: { seq: number; data: string }[] | null;
+  pending: { seq: number; data: Buffer }[] | null;
   welcomedSeq: number;
 }
 
-/** Sends one message unless the socket is closing; a slow client past the buffer cap is dropped so it resyncs. */
-export function sendRaw(connection: Connection, data: string, maxBufferedBytes: number): void {
+/**
+ * Sends one text frame unless the socket is closing; a slow client past the buffer cap is dropped so
+ * it resyncs. Fan-out passes one pre-encoded Buffer for the whole room rather than a string that
+ * would be re-encoded for every recipient.
+ */
+export function sendRaw(connection: Connection, data: string | Buffer, maxBufferedBytes: number): void {
   const { socket } = connection;
   if (socket.readyState !== socket.OPEN) return;
   if (socket.bufferedAmount > maxBufferedBytes) {
     socket.terminate();
     return;
   }
-  socket.send(data);
+  socket.send(data, { binary: false });
 }
 
 export function send(connection: Connection, message: ServerMessage, maxBufferedBytes: number): void {

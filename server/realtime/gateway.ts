@@ -77,8 +77,8 @@ export class RealtimeGateway {
     const state = this.options.meetings.peek(message.key)?.state;
     for (const sequenced of message.events) {
       const { audience } = sequenced.event;
-      // serialise once for the common case: the same bytes go to the whole room
-      const shared = JSON.stringify({ type: "event", ...sequenced });
+      // encode once for the common case: the same bytes go to the whole room
+      const shared = Buffer.from(JSON.stringify({ type: "event", ...sequenced }));
       for (const connection of room) {
         if (audience.kind !== "everyone") {
           // without state we cannot prove the recipient may see it, so they don't
