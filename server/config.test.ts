@@ -29,6 +29,21 @@ describe("loadConfig", () => {
     expect(config.entra?.allowedTenants).toEqual(["72f988bf-86f1-41af-91ab-2d7cd011db47", "0c1d2e3f-0000-4000-8000-000000000001"]);
   });
 
+  it("allows a fast clock only in development", () => {
+    expect(loadConfig({ DEV_CLOCK_RATE: "60" }).clockRate).toBe(60);
+    expect(() =>
+      loadConfig({
+        DEV_CLOCK_RATE: "60",
+        ENTRA_CLIENT_ID: "6f0b1d8e-4c1f-4b8e-9a3c-2d5e7f901234",
+        ENTRA_ALLOWED_TENANTS: "*",
+        PUBLIC_ORIGIN: "https://concord.example.com",
+        BOT_APP_ID: "bot",
+        BOT_APP_SECRET: "secret",
+        TEAMS_SERVICE_URL: "https://smba.trafficmanager.net/amer/",
+      }),
+    ).toThrow(/DEV_CLOCK_RATE/);
+  });
+
   it("names a malformed variable", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ ENTRA_CLIENT_ID: "not-a-guid" })).toThrow(/ENTRA_CLIENT_ID/);

@@ -19,6 +19,8 @@ export interface Config {
   devClientDir: string;
   logLevel: LogLevel;
   heartbeatIntervalMs: number;
+  /** Development only: run meeting time this many times faster than real time (end-to-end tests). */
+  clockRate: number;
   entra?: { clientId: string; apiResource?: string; allowedTenants: "*" | string[] };
   bot?: { appId: string; appSecret: string; serviceUrl: string; authority?: string };
 }
@@ -37,6 +39,7 @@ const EnvSchema = z.object({
   DATABASE_FILE: optionalText,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(1_000).default(30_000),
+  DEV_CLOCK_RATE: z.coerce.number().min(1).max(3_600).default(1),
   ENTRA_CLIENT_ID: optionalText.pipe(z.uuid("must be the app registration's client id (a GUID)").optional()),
   ENTRA_API_RESOURCE: optionalText,
   ENTRA_ALLOWED_TENANTS: optionalText,
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
   if (isProduction) {
     if (!vars.ENTRA_ALLOWED_TENANTS) problems.push("ENTRA_ALLOWED_TENANTS: list the tenant ids allowed to use Concord, or * for any");
     if (!vars.PUBLIC_ORIGIN) problems.push("PUBLIC_ORIGIN: the https origin Teams loads the tab from");
+    if (vars.DEV_CLOCK_RATE !== 1) problems.push("DEV_CLOCK_RATE: a fast clock is for development only; remove it in production");
     const missingBot = (["BOT_APP_ID", "BOT_APP_SECRET", "TEAMS_SERVICE_URL"] as const).filter((name) => !vars[name]);
     for (const name of missingBot) problems.push(`${name}: needed to resolve meeting roles through Teams`);
     if (problems.length > 0) throw new Error(`Invalid production configuration:\n  ${problems.join("\n  ")}`);
@@ -87,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     devClientDir: path.resolve(projectRoot, "dist/dev"),
     logLevel: vars.LOG_LEVEL,
     heartbeatIntervalMs: vars.HEARTBEAT_INTERVAL_MS,
+    clockRate: vars.DEV_CLOCK_RATE,
     ...(entra ? { entra } : {}),
     ...(bot ? { bot } : {}),
   };

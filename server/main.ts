@@ -7,7 +7,7 @@ import { createTokenVerifier } from "./auth/entraTokenVerifier.ts";
 import type { RoleResolver, TokenVerifier } from "./auth/identity.ts";
 import { createTeamsRoleResolver } from "./auth/teamsRoleResolver.ts";
 import { createInProcessBus } from "./bus/inProcessBus.ts";
-import { systemClock } from "./clock.ts";
+import { fastClock, systemClock } from "./clock.ts";
 import { createDevIdentityProvider } from "./dev/identityProvider.ts";
 import { diagnosticsRoutes } from "./dev/diagnostics.ts";
 import { createDevRoster } from "./dev/roster.ts";
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     ...identity,
     store: await createSqliteEventStore({ filename: config.databaseFile }),
     bus: createInProcessBus(),
-    clock: systemClock,
+    clock: config.clockRate === 1 ? systemClock : fastClock(config.clockRate),
     logger,
   });
   logger.info("Concord is listening", { url: server.url, mode: config.mode, database: config.databaseFile });

@@ -173,16 +173,17 @@ export class RealtimeGateway {
     const viewer: Viewer = { userId, displayName: connection.identity.displayName, meetingRole: role };
     const view = await this.options.meetings.view(key);
     const serverTime = this.options.clock.now();
+    const clockRate = this.options.clock.rate ?? 1;
     const canReplay = hello.lastSeq > 0 && hello.lastSeq <= view.seq && view.seq - hello.lastSeq <= Limits.maxCatchUpEvents;
     if (canReplay) {
       const missed = await this.options.store.readSince(key, hello.lastSeq);
       const visible = missed.filter(({ event }) => isVisibleTo(event.audience, view.state, userId));
       const seq = Math.max(view.seq, missed.at(-1)?.seq ?? 0);
-      send(connection, { type: "welcome", mode: "events", viewer, seq, serverTime, events: visible }, MAX_BUFFERED_BYTES);
+      send(connection, { type: "welcome", mode: "events", viewer, seq, serverTime, clockRate, events: visible }, MAX_BUFFERED_BYTES);
       connection.welcomedSeq = seq;
     } else {
       const state = projectStateFor(view.state, userId);
-      send(connection, { type: "welcome", mode: "snapshot", viewer, seq: view.seq, serverTime, state }, MAX_BUFFERED_BYTES);
+      send(connection, { type: "welcome", mode: "snapshot", viewer, seq: view.seq, serverTime, clockRate, state }, MAX_BUFFERED_BYTES);
       connection.welcomedSeq = view.seq;
     }
     const buffered = connection.pending;

@@ -31,7 +31,9 @@ export const ViewerSchema = z.object({
 export type Viewer = z.infer<typeof ViewerSchema>;
 
 /**
- * Answer to `hello`: a snapshot, or just the events after the client's `lastSeq`. `serverTime` lets a
+ * Answer to `hello`: a snapshot, or just the events after the client's `lastSeq`. `clockRate` (1 when
+ * absent) is how many server milliseconds pass per real one: above 1 only in development, where tests
+ * run timers on a fast clock. `serverTime` lets a
  * client show timers from server timestamps without trusting its own clock.
  */
 export const WelcomeSchema = z.discriminatedUnion("mode", [
@@ -41,6 +43,7 @@ export const WelcomeSchema = z.discriminatedUnion("mode", [
     viewer: ViewerSchema,
     seq: Seq,
     serverTime: z.number().int(),
+    clockRate: z.number().positive().optional(),
     state: MeetingStateSchema,
   }),
   z.object({
@@ -49,6 +52,7 @@ export const WelcomeSchema = z.discriminatedUnion("mode", [
     viewer: ViewerSchema,
     seq: Seq,
     serverTime: z.number().int(),
+    clockRate: z.number().positive().optional(),
     events: z.array(SequencedEventSchema),
   }),
 ]);

@@ -1,3 +1,6 @@
+import { facilitationEn } from "./messages/facilitation.en.ts";
+import { meetingTabEn } from "./messages/meetingTab.en.ts";
+
 /**
  * English strings: the reference catalog. Its keys and `{placeholders}` define what every other
  * catalog must provide. An object value holds plural forms chosen by `Intl.PluralRules`.
@@ -123,4 +126,7 @@ export const en = {
   "rejection.internal": "Something went wrong on Concord's side. Try again in a moment.",
   "error.disconnected": "Concord isn't connected to the meeting, so that didn't go through.",
   "error.unexpected": "Something went wrong. Try again.",
+  // each feature keeps its messages in messages/<feature>.en.ts so features can grow independently
+  ...meetingTabEn,
+  ...facilitationEn,
 } as const;

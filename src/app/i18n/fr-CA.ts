@@ -1,4 +1,6 @@
 import type { Catalog } from "./catalog.ts";
+import { facilitationFrCA } from "./messages/facilitation.fr-CA.ts";
+import { meetingTabFrCA } from "./messages/meetingTab.fr-CA.ts";
 
 /**
  * Français canadien. Typographie québécoise\u00a0: espace insécable avant le deux-points seulement,
@@ -125,4 +127,6 @@ export const frCA: Catalog = {
   "rejection.internal": "Un problème est survenu du côté de Concord. Réessayez dans un instant.",
   "error.disconnected": "Concord n’est pas connecté à la réunion; votre action n’a donc pas été transmise.",
   "error.unexpected": "Un problème est survenu. Réessayez.",
+  ...meetingTabFrCA,
+  ...facilitationFrCA,
 };
