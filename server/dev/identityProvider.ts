@@ -2,7 +2,7 @@ import express from "express";
 import type { Router } from "express";
 import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair } from "jose";
 import { z } from "zod";
-import { IdSchema } from "../../src/protocol/ids.ts";
+import { DisplayNameSchema, IdSchema } from "../../src/protocol/ids.ts";
 import { Limits } from "../../src/protocol/limits.ts";
 import type { ErrorBody } from "../../src/protocol/rest.ts";
 import { describeIssues, summarizeIssues } from "../../src/protocol/zodErrors.ts";
@@ -16,11 +16,7 @@ export const DEV_TOKEN_LIFETIME_SECONDS = 3600;
 export const DevTokenRequestSchema = z.object({
   tenantId: IdSchema,
   userId: IdSchema,
-  displayName: z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(Limits.maxDisplayNameLength, `must be at most ${Limits.maxDisplayNameLength} characters`),
+  displayName: DisplayNameSchema,
   userPrincipalName: z.string().trim().min(1, "must not be empty").max(Limits.maxIdLength).optional(),
 });
 export type DevTokenRequest = z.infer<typeof DevTokenRequestSchema>;

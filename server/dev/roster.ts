@@ -3,8 +3,7 @@ import path from "node:path";
 import express from "express";
 import type { Router } from "express";
 import { z } from "zod";
-import { IdSchema, MeetingRoleSchema } from "../../src/protocol/ids.ts";
-import { Limits } from "../../src/protocol/limits.ts";
+import { DisplayNameSchema, IdSchema, MeetingRoleSchema } from "../../src/protocol/ids.ts";
 import { MeetingParamsSchema } from "../../src/protocol/rest.ts";
 import type { ErrorBody } from "../../src/protocol/rest.ts";
 import { describeIssues, summarizeIssues } from "../../src/protocol/zodErrors.ts";
@@ -19,11 +18,7 @@ const MAX_ROSTER_BODY_BYTES = 512 * 1024;
 
 export const RosterParticipantSchema = z.object({
   userId: IdSchema,
-  displayName: z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(Limits.maxDisplayNameLength, `must be at most ${Limits.maxDisplayNameLength} characters`),
+  displayName: DisplayNameSchema,
   meetingRole: MeetingRoleSchema,
 });
 export type RosterParticipant = z.infer<typeof RosterParticipantSchema>;

@@ -23,3 +23,10 @@ export const AudienceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("participant"), userId: IdSchema }),
 ]);
 export type Audience = z.infer<typeof AudienceSchema>;
+
+/** A person's display name as Teams gives it: trimmed, not empty, bounded. */
+export const DisplayNameSchema = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(Limits.maxDisplayNameLength, `must be at most ${Limits.maxDisplayNameLength} characters`);
