@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { getAuthToken } from "../../teams/authToken.ts";
 import { gatewayUrl } from "../realtime/gatewayUrl.ts";
 import { createMeetingConnection, type MeetingConnection, type MeetingSnapshot } from "../realtime/meetingConnection.ts";
+import { LOCAL_CLOCK } from "../realtime/serverClock.ts";
 
 /** A meeting's live state, and the connection to send commands on (null during the first render). */
 export interface MeetingHandle {
@@ -30,7 +31,7 @@ export function useMeeting(meetingId: string): MeetingHandle {
   }, [meetingId]);
 
   const initial = useMemo<MeetingSnapshot>(
-    () => ({ status: "connecting", meetingId, state: null, viewer: null, seq: 0, serverOffsetMs: 0, problem: null }),
+    () => ({ status: "connecting", meetingId, state: null, viewer: null, seq: 0, serverOffsetMs: 0, serverClock: LOCAL_CLOCK, problem: null }),
     [meetingId],
   );
   const snapshot = useSyncExternalStore(connection?.subscribe ?? noSubscription, connection?.getSnapshot ?? (() => initial));

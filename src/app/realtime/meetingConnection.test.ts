@@ -159,6 +159,19 @@ describe("meetingConnection", () => {
     expect(orderedQueue(snapshot.state!).map((entry) => entry.userId)).toEqual(["bob", "ada"]);
   });
 
+  it("keeps the welcome's clock rate so server time runs fast under the development clock, and at real speed without one", async () => {
+    const { connection } = await setup();
+    const socket = latestSocket();
+    socket.open();
+    socket.receive({ ...welcomeWithSnapshot([joined("ada")], 1), clockRate: 60 });
+    await settle();
+    expect(connection.getSnapshot().serverClock).toEqual({ serverTime: 12_500, localTime: 10_000, rate: 60 });
+
+    const { connection: plain } = await setup();
+    await openWith(plain);
+    expect(plain.getSnapshot().serverClock).toEqual({ serverTime: 12_500, localTime: 10_000, rate: 1 });
+  });
+
   it("ignores events at or below the last folded seq, and folds across gaps left by other audiences", async () => {
     const { connection } = await setup();
     const socket = await openWith(connection, [joined("ada"), joined("bob")], 2);

@@ -8,6 +8,7 @@ import { applyEvent } from "../../domain/meeting/apply.ts";
 import { emptyMeeting, type MeetingState } from "../../domain/meeting/state.ts";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff.ts";
 import { newCommandId } from "./commandId.ts";
+import { clockAtWelcome, LOCAL_CLOCK, type ServerClock } from "./serverClock.ts";
 
 /**
  * `connecting`: no welcome yet. `open`: welcomed, live. `reconnecting`: lost a live connection (or
@@ -33,8 +34,13 @@ export interface MeetingSnapshot {
   readonly viewer: Viewer | null;
   /** Last sequence number folded. */
   readonly seq: number;
-  /** Server clock minus local clock at the last welcome; add it to `Date.now()` to read server time. */
+  /**
+   * Server clock minus local clock at the last welcome. Adding it to `Date.now()` reads server time
+   * only while the server's clock runs at real speed; timers should use {@link serverClock}.
+   */
   readonly serverOffsetMs: number;
+  /** How to read the server's "now", also under the development fast clock (see `serverNow`). */
+  readonly serverClock: ServerClock;
   readonly problem: ConnectionProblem | null;
 }
 
@@ -154,6 +160,7 @@ export function createMeetingConnection(options: MeetingConnectionOptions): Meet
     viewer: null,
     seq: 0,
     serverOffsetMs: 0,
+    serverClock: LOCAL_CLOCK,
     problem: null,
   };
   const listeners = new Set<() => void>();
@@ -266,7 +273,16 @@ export function createMeetingConnection(options: MeetingConnectionOptions): Meet
     }
     isWelcomed = true;
     attempt = 0;
-    update({ status: "open", state, seq, viewer: welcome.viewer, serverOffsetMs: welcome.serverTime - now(), problem: null });
+    const localNow = now();
+    update({
+      status: "open",
+      state,
+      seq,
+      viewer: welcome.viewer,
+      serverOffsetMs: welcome.serverTime - localNow,
+      serverClock: clockAtWelcome(welcome, localNow),
+      problem: null,
+    });
     for (const command of pending.values()) transmit(ws, command.message);
     settleAcks();
   }

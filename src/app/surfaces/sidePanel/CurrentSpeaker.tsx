@@ -1,28 +1,18 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { MicRegular } from "@fluentui/react-icons";
 import type { MeetingState } from "../../../domain/meeting/state.ts";
-import { ElapsedTime } from "../../components/ElapsedTime.tsx";
+import { ServerElapsedTime } from "../../components/facilitation/ServerElapsedTime.tsx";
 import { InitialsAvatar } from "../../components/InitialsAvatar.tsx";
 import { participantName } from "../../components/participantName.ts";
 import type { Commands } from "../../hooks/useCommands.ts";
 import { interpolateNodes } from "../../i18n/interpolateNodes.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
+import type { ServerClock } from "../../realtime/serverClock.ts";
 import { useSidePanelStyles } from "./sidePanelStyles.ts";
 
 const useStyles = makeStyles({
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingVerticalM,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    boxShadow: tokens.shadow2,
-  },
   who: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, minWidth: 0 },
   names: { display: "flex", flexDirection: "column", minWidth: 0 },
-  name: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   elapsed: { fontVariantNumeric: "tabular-nums" },
   open: { margin: 0, display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
   icon: { fontSize: "20px" },
@@ -32,12 +22,12 @@ const useStyles = makeStyles({
 export interface CurrentSpeakerProps {
   state: MeetingState;
   viewerId: string;
-  serverOffsetMs: number;
+  clock: ServerClock;
   commands: Commands;
 }
 
 /** Who has the floor and for how long; the speaker can yield from here. */
-export function CurrentSpeaker({ state, viewerId, serverOffsetMs, commands }: CurrentSpeakerProps) {
+export function CurrentSpeaker({ state, viewerId, clock, commands }: CurrentSpeakerProps) {
   const styles = useStyles();
   const shared = useSidePanelStyles();
   const strings = useStrings();
@@ -48,16 +38,16 @@ export function CurrentSpeaker({ state, viewerId, serverOffsetMs, commands }: Cu
       <h2 id="current-speaker-heading" className={shared.heading}>
         {strings.t("speaker.heading")}
       </h2>
-      <div className={styles.card} data-testid="current-speaker" data-speaker={floor?.userId ?? ""}>
+      <div className={shared.card} data-testid="current-speaker" data-speaker={floor?.userId ?? ""}>
         {floor && name !== null ? (
           <>
             <div className={styles.who}>
               <InitialsAvatar name={name} size={40} />
               <div className={styles.names}>
-                <span className={styles.name}>{name}</span>
+                <span className={shared.title}>{name}</span>
                 <span className={shared.secondary}>
                   {interpolateNodes(strings.template("speaker.speakingFor"), {
-                    time: <ElapsedTime className={styles.elapsed} since={floor.since} serverOffsetMs={serverOffsetMs} />,
+                    time: <ServerElapsedTime className={styles.elapsed} since={floor.since} clock={clock} />,
                   })}
                 </span>
               </div>

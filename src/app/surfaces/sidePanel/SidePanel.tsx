@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   bars: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, ":empty": { display: "none" } },
 });
 
-/** The meeting side panel: what each participant uses to join, raise a hand and follow the queue. */
+/** The meeting side panel: what each participant uses to join, raise a hand, follow the queue and the agenda. */
 export function SidePanel({ meetingId }: MeetingSurfaceProps) {
   const styles = useStyles();
   const strings = useStrings();
@@ -42,7 +42,7 @@ export function SidePanel({ meetingId }: MeetingSurfaceProps) {
               <ConnectionProblemBar snapshot={snapshot} />
               <CommandFailureBar failure={commands.failure} onDismiss={commands.dismissFailure} />
             </div>
-            <SidePanelBody state={state} viewer={viewer} serverOffsetMs={snapshot.serverOffsetMs} commands={commands} />
+            <SidePanelBody state={state} viewer={viewer} clock={snapshot.serverClock} commands={commands} />
           </>
         )}
       </MeetingGate>

@@ -12,14 +12,14 @@ const useStyles = makeStyles({
     minHeight: "100vh",
     display: "flex",
     flexDirection: "column",
-    gap: "3vh",
-    padding: "4vh 4vw",
+    gap: "2vh",
+    padding: "3vh 3vw",
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalL },
-  brand: { margin: 0, fontSize: "clamp(16px, 2.2vw, 28px)", fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  brand: { margin: 0, fontSize: "clamp(14px, 1.8vw, 24px)", fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
 });
 
-/** The meeting stage: the speaker and the queue, large enough to read from across a room. */
+/** The meeting stage: the agenda, the countdown, the roles, the speaker and the queue, large enough to read from across a room. */
 export function Stage({ meetingId }: MeetingSurfaceProps) {
   const styles = useStyles();
   const strings = useStrings();
@@ -31,7 +31,7 @@ export function Stage({ meetingId }: MeetingSurfaceProps) {
         <ConnectionStatusBadge status={snapshot.status} size="large" />
       </header>
       <MeetingGate snapshot={snapshot}>
-        {(state) => <StageBody state={state} serverOffsetMs={snapshot.serverOffsetMs} />}
+        {(state) => <StageBody state={state} clock={snapshot.serverClock} />}
       </MeetingGate>
     </main>
   );
