@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     store: await createSqliteEventStore({ filename: config.databaseFile }),
     bus: createInProcessBus(),
     clock: config.clockRate === 1 ? systemClock : fastClock(config.clockRate),
+    tokenClock: systemClock,
     logger,
   });
   logger.info("Concord is listening", { url: server.url, mode: config.mode, database: config.databaseFile });

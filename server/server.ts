@@ -21,6 +21,8 @@ export interface ServerDependencies {
   verifier: TokenVerifier;
   roleResolver: RoleResolver;
   clock: Clock;
+  /** Real time for token expiry when `clock` runs fast (development); defaults to `clock`. */
+  tokenClock?: Clock;
   logger: Logger;
   devRouters?: { path: string; router: Router }[];
 }

@@ -37,6 +37,8 @@ export interface GatewayOptions {
   meetings: MeetingService;
   store: EventStore;
   clock: Clock;
+  /** Real time for token expiry, which a development fast clock must not speed up; defaults to `clock`. */
+  tokenClock?: Clock;
   logger: Logger;
   heartbeatIntervalMs: number;
 }
@@ -58,7 +60,7 @@ export class RealtimeGateway {
   private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: GatewayOptions) {
-    this.limiter = new RateLimiter(Limits.commandsPerSecond, Limits.commandBurst, () => options.clock.now());
+    this.limiter = new RateLimiter(Limits.commandsPerSecond, Limits.commandBurst, () => this.tokenNow());
   }
 
   /** Takes over WebSocket upgrades on `WS_PATH` and starts heartbeats. */
@@ -196,7 +198,7 @@ export class RealtimeGateway {
   private async handleCommand(connection: Connection, message: CommandMessage): Promise<void> {
     const { identity } = connection;
     if (!connection.meeting) return this.reject(connection, message.commandId, "invalidMessage", "send hello before commands");
-    if (identity.expiresAt <= this.options.clock.now()) {
+    if (identity.expiresAt <= this.tokenNow()) {
       return connection.socket.close(CloseCodes.tokenExpired, "token expired; reconnect with a fresh one");
     }
     if (!this.limiter.tryTake(`${identity.tenantId} ${identity.userId}`)) {
@@ -233,8 +235,13 @@ export class RealtimeGateway {
     if (room?.size === 0) this.rooms.delete(id);
   }
 
+  /** Real time: token expiry and rate limits follow the wall clock even when meeting time runs fast. */
+  private tokenNow(): number {
+    return (this.options.tokenClock ?? this.options.clock).now();
+  }
+
   private beat(): void {
-    const now = this.options.clock.now();
+    const now = this.tokenNow();
     for (const connection of this.connections) {
       if (!connection.isAlive || connection.identity.expiresAt <= now) {
         if (connection.isAlive) connection.socket.close(CloseCodes.tokenExpired, "token expired; reconnect with a fresh one");

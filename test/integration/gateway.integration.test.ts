@@ -256,6 +256,19 @@ describe("connection lifetime", () => {
   });
 });
 
+describe("development fast clock", () => {
+  it("speeds up meeting time without expiring tokens early", async () => {
+    let meetingNow = Date.now();
+    harness = await startTestServer({ clock: { now: () => meetingNow, rate: 60 }, tokenClock: { now: () => Date.now() } });
+    const casey = person("Casey");
+    harness.seat("m-fast", casey, "attendee");
+    const client = await joined(harness, "m-fast", casey);
+    meetingNow += 2 * 60 * 60 * 1000;
+    expect(await client.command(raise)).toMatchObject({ type: "ack" });
+    expect(client.state?.queue["h1"]?.raisedAt).toBe(meetingNow);
+  });
+});
+
 function bindAll(store: EventStore): EventStore {
   return {
     append: store.append.bind(store),
