@@ -17,6 +17,20 @@ export default defineConfig(({ mode }) =>
         root: "src/app",
         base: "/",
         publicDir: false,
-        build: { outDir: "../../dist/client", emptyOutDir: true, manifest: true, sourcemap: true },
+        build: {
+          outDir: "../../dist/client",
+          emptyOutDir: true,
+          manifest: true,
+          sourcemap: true,
+          rolldownOptions: {
+            output: {
+              // Code every surface shares (rules, wire contract, connection, hooks) in one chunk
+              // rather than many slivers that each cost a request and their own wrapper bytes.
+              codeSplitting: {
+                groups: [{ name: "shared", test: /src\/(domain\/|protocol\/|app\/(hooks|realtime)\/|app\/components\/[^/]+$)/ }],
+              },
+            },
+          },
+        },
       },
 );
