@@ -17,6 +17,7 @@ import { startBuiltServer } from "./support/concordServer.ts";
 const PEOPLE = { avery: "Avery Chen", blake: "Blake Okafor", casey: "Casey Nguyen" };
 const ID = { avery: userIdFor(PEOPLE.avery), blake: userIdFor(PEOPLE.blake), casey: userIdFor(PEOPLE.casey) };
 const MARKETS = "Which markets do we exit?";
+const LOSSES = "Two markets lose money every quarter.";
 const QUESTION_1 = "Strategic question 1";
 
 let server: Awaited<ReturnType<typeof startBuiltServer>>;
@@ -173,7 +174,7 @@ describe("the meeting tab: agenda, charter, pre-work and summary", () => {
   it("collects pre-work from two people, each editing only their own, and shows the organizer who did what", async () => {
     const avery = await tabAs("avery");
     await avery.openSection("prework");
-    await avery.addAssumption(MARKETS, { statement: "Two markets lose money every quarter.", evidence: "Segment P&L, last 8 quarters.", dataLink: "https://example.com/segment-pnl", confidence: "high" });
+    await avery.addAssumption(MARKETS, { statement: LOSSES, evidence: "Segment P&L, last 8 quarters.", dataLink: "https://example.com/segment-pnl", confidence: "high" });
 
     const blake = await tabAs("blake");
     await blake.openSection("prework");
@@ -209,6 +210,22 @@ describe("the meeting tab: agenda, charter, pre-work and summary", () => {
     await expect.poll(() => organizer.completeness()).toEqual({ [ID.avery]: [idOf(MARKETS)], [ID.blake]: [idOf(QUESTION_1)], [ID.casey]: [] });
   });
 
+  it("lets the organizer override who holds an item's roles, and shows the holders to everyone", async () => {
+    const avery = await tabAs("avery");
+    await avery.openSection("charter");
+    await avery.assignRole(MARKETS, "scribe", PEOPLE.casey);
+    await avery.assignRole(MARKETS, "challenger", PEOPLE.blake);
+    await expect.poll(() => avery.roleItem(MARKETS).getByTestId("role-assign-scribe").inputValue()).toBe(ID.casey);
+    await avery.assignRole(MARKETS, "challenger", null);
+    await expect.poll(() => avery.roleItem(MARKETS).getByTestId("role-assign-challenger").inputValue()).toBe("");
+
+    const blake = await tabAs("blake");
+    await blake.openSection("charter");
+    expect(await blake.frame.locator('[data-testid^="role-assign-"]').count()).toBe(0);
+    await expect(blake.roleItem(MARKETS).getByTestId("role-holder-scribe").innerText()).resolves.toBe(PEOPLE.casey);
+    await expect(blake.roleItem(MARKETS).getByTestId("role-holder-challenger").innerText()).resolves.toBe("Nobody");
+  });
+
   it("passes axe-core in every section, for the organizer and for an attendee", async () => {
     for (const person of ["avery", "blake"] as const) {
       const tab = await tabAs(person);
@@ -239,13 +256,47 @@ describe("the meeting tab: agenda, charter, pre-work and summary", () => {
   it("summarizes the meeting once it has run: time per item, assumption outcomes, parked points", async () => {
     const room = await connectAs("avery");
     await accepted(room, { type: "meeting.start", payload: {} });
-    const assumption = Object.values(room.state!.prework.assumptions).find((candidate) => candidate.authorId === ID.avery)!;
-    await accepted(room, { type: "assumption.mark", payload: { assumptionId: assumption.assumptionId, status: "supported", evidence: "Finance confirmed the segment losses." } });
+    expect(room.state!.facilitation.current?.phase).toBe("diagnose");
+
+    // during the first item's diagnose phase the organizer marks an assumption, citing evidence
+    const avery = await tabAs("avery");
+    await avery.openSection("prework");
+    expect(await avery.preworkItem(QUESTION_1).getByTestId("assumption-mark-form").count()).toBe(0);
+    const losses = avery.preworkItem(MARKETS).getByTestId("assumption").filter({ hasText: LOSSES });
+    await losses.getByTestId("assumption-mark-supported").click();
+    await expect(losses.innerText()).resolves.toContain("Evidence is required.");
+    expect(await losses.getAttribute("data-status")).toBe("untested");
+    await avery.markAssumption(MARKETS, LOSSES, "supported", "Finance confirmed the segment losses.");
+    await expect.poll(() => losses.getAttribute("data-status")).toBe("supported");
+    await expect(losses.getByTestId("assumption-mark-outcome").innerText()).resolves.toContain(`Supported by ${PEOPLE.avery}`);
+    expect(await seriousViolations((await (await page.locator('[data-testid="content-frame"]').elementHandle())?.contentFrame())!)).toEqual([]);
+    expect(fs.statSync(await shoot("meeting-tab-prework-diagnose-light")).size).toBeGreaterThan(5_000);
+
+    // an attendee reads the verdict but cannot mark
+    const blakeDuring = await tabAs("blake");
+    await blakeDuring.openSection("prework");
+    expect(await blakeDuring.frame.getByTestId("assumption-mark-form").count()).toBe(0);
+    await expect(blakeDuring.preworkItem(MARKETS).getByTestId("assumption-mark-outcome").innerText()).resolves.toContain("Evidence: Finance confirmed the segment losses.");
+
+    // Casey, the item's scribe by the organizer's override, writes its notes; Blake only reads them
+    const casey = await tabAs("casey");
+    await casey.openSection("summary");
+    expect(await casey.notes(QUESTION_1).getByTestId("item-notes-input").count()).toBe(0);
+    await casey.setNotes(MARKETS, "Exit the two loss-making markets; finance to confirm timing.");
+
     await accepted(room, { type: "timer.extend", payload: { minutes: 5, reason: "Finance joined late" } });
     await accepted(room, { type: "parkingLot.add", payload: { text: "Revisit the partner channel in Q4" } });
     await accepted(room, { type: "parkingLot.add", payload: { text: "Office move timing" } });
-    const [partner] = Object.values(room.state!.parkingLot).sort((a, b) => a.sequence - b.sequence);
-    await accepted(room, { type: "parkingLot.promote", payload: { entryId: partner!.entryId } });
+
+    // the organizer promotes one parked point from the summary
+    const organizerDuring = await tabAs("avery");
+    await organizerDuring.openSection("summary");
+    const partner = organizerDuring.parkedEntry("Revisit the partner channel in Q4");
+    await partner.getByTestId("parked-promote").click();
+    await expect.poll(() => partner.getAttribute("data-promoted")).toBe("true");
+    expect(await partner.getByTestId("parked-promote").count()).toBe(0);
+    expect(await seriousViolations((await (await page.locator('[data-testid="content-frame"]').elementHandle())?.contentFrame())!)).toEqual([]);
+    expect(fs.statSync(await shoot("meeting-tab-summary-running-light")).size).toBeGreaterThan(5_000);
     // through every phase of the first item into the second, which the end then leaves unfinished
     for (let step = 0; step < 4; step++) {
       const current = room.state!.facilitation.current!;
@@ -269,8 +320,11 @@ describe("the meeting tab: agenda, charter, pre-work and summary", () => {
     const parked = tab.frame.getByTestId("parked-entry");
     await expect(parked.evaluateAll((items) => items.map((item) => item.getAttribute("data-promoted")))).resolves.toEqual(["true", "false"]);
     await expect(parked.first().innerText()).resolves.toContain("Carried to a later meeting");
+    await expect(tab.notes(MARKETS).getByTestId("item-notes-text").innerText()).resolves.toBe("Exit the two loss-making markets; finance to confirm timing.");
     // after the end nothing can change: no editing controls anywhere
     expect(await tab.frame.getByTestId("add-assumption-button").count()).toBe(0);
+    expect(await tab.frame.getByTestId("item-notes-input").count()).toBe(0);
+    expect(await tab.frame.getByTestId("parked-promote").count()).toBe(0);
 
     const organizer = await tabAs("avery");
     await organizer.openSection("agenda");

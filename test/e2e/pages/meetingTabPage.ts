@@ -1,5 +1,5 @@
 import type { FrameLocator, Locator, Page } from "playwright-core";
-import type { AgendaTemplate, Confidence, DecisionRule, Phase } from "../../../src/protocol/vocabulary.ts";
+import type { AgendaTemplate, AppRole, AssumptionStatus, Confidence, DecisionRule, Phase } from "../../../src/protocol/vocabulary.ts";
 
 /** One agenda item as the tab lists it. */
 export interface ListedItem {
@@ -218,6 +218,18 @@ export class MeetingTabPage {
     return this.frame.locator('[data-testid="charter-rule"] input:checked').evaluate((input) => (input as HTMLInputElement).value);
   }
 
+  /** An item's group in the charter's "Roles per item". */
+  roleItem(title: string): Locator {
+    return this.frame.locator('[data-testid="role-item"]').filter({ has: this.frame.locator("h3", { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+  }
+
+  /** The organizer hands an item's role to someone (by display name), or to nobody with null. */
+  async assignRole(itemTitle: string, role: AppRole, displayName: string | null): Promise<void> {
+    const select = this.roleItem(itemTitle).getByTestId(`role-assign-${role}`);
+    if (displayName === null) await select.selectOption("");
+    else await select.selectOption({ label: displayName });
+  }
+
   // --- pre-work ---
 
   preworkItem(title: string): Locator {
@@ -246,6 +258,34 @@ export class MeetingTabPage {
     if (label) await form.getByTestId("link-label-input").fill(label);
     await form.getByTestId("link-save").click();
     await section.getByTestId("data-link").nth(before).waitFor();
+  }
+
+  /** Records the room's verdict on an item's assumption (by its statement) with the evidence cited. */
+  async markAssumption(itemTitle: string, statement: string, status: AssumptionStatus, evidence: string): Promise<Locator> {
+    const assumption = this.preworkItem(itemTitle).getByTestId("assumption").filter({ hasText: statement });
+    await assumption.getByTestId("assumption-mark-evidence").fill(evidence);
+    await assumption.getByTestId(`assumption-mark-${status}`).click();
+    return assumption;
+  }
+
+  // --- summary ---
+
+  /** An item's notes in the summary, editable or read-only. */
+  notes(itemTitle: string): Locator {
+    return this.frame.locator('[data-testid="item-notes"]').filter({ hasText: itemTitle });
+  }
+
+  /** The scribe (or a facilitator) writes an item's notes and saves them; resolves once saved. */
+  async setNotes(itemTitle: string, text: string): Promise<void> {
+    const notes = this.notes(itemTitle);
+    await notes.getByTestId("item-notes-input").fill(text);
+    await notes.getByTestId("item-notes-save").click();
+    // a saved draft leaves nothing to save: Fluent marks the button aria-disabled
+    await notes.locator('[data-testid="item-notes-save"][aria-disabled="true"]').waitFor();
+  }
+
+  parkedEntry(text: string): Locator {
+    return this.frame.locator('[data-testid="parked-entry"]').filter({ hasText: text });
   }
 
   /** Per participant (user id), the ids of the items they contributed pre-work to, as the completeness table shows. */

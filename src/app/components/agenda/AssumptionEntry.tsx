@@ -8,6 +8,7 @@ import { participantName } from "../participantName.ts";
 import { TextBadge } from "../TextBadge.tsx";
 import { useAgendaStyles } from "./agendaStyles.ts";
 import { AssumptionForm } from "./AssumptionForm.tsx";
+import { AssumptionMark } from "./AssumptionMark.tsx";
 import type { AssumptionValues } from "./assumptionDraft.ts";
 import { DeleteIcon, EditIcon } from "./agendaIcons.ts";
 
@@ -25,11 +26,13 @@ export interface AssumptionEntryProps {
   assumption: Assumption;
   /** Whether the viewer wrote it and may still change it (item not finished, meeting not ended). */
   canChange: boolean;
+  /** Whether the viewer may record the room's verdict on it now. */
+  canMark: boolean;
   commands: Commands;
 }
 
-/** One assumption with its evidence, link, confidence, author and the room's verdict; its author may edit or remove it. */
-export function AssumptionEntry({ state, assumption, canChange, commands }: AssumptionEntryProps) {
+/** One assumption with its evidence, link, confidence, author and the room's verdict; its author may edit or remove it, a facilitator or scribe mark it. */
+export function AssumptionEntry({ state, assumption, canChange, canMark, commands }: AssumptionEntryProps) {
   const styles = useStyles();
   const shared = useAgendaStyles();
   const strings = useStrings();
@@ -98,6 +101,7 @@ export function AssumptionEntry({ state, assumption, canChange, commands }: Assu
           </>
         ) : null}
       </div>
+      <AssumptionMark state={state} assumption={assumption} canMark={canMark} commands={commands} />
     </li>
   );
 }

@@ -5,6 +5,7 @@ import { useStrings } from "../../i18n/useStrings.ts";
 import { useAgendaStyles } from "./agendaStyles.ts";
 import { CharterForm } from "./CharterForm.tsx";
 import { CharterView } from "./CharterView.tsx";
+import { RoleAssignments } from "./RoleAssignments.tsx";
 import { RolePreferences } from "./RolePreferences.tsx";
 
 /** Props of {@link CharterPanel}. */
@@ -15,11 +16,13 @@ export interface CharterPanelProps {
   canEdit: boolean;
   /** Whether the viewer has joined, and so may volunteer for roles. */
   isJoined: boolean;
+  /** Whether the viewer may override who holds each role per item (the organizer, before the meeting ends). */
+  canAssignRoles: boolean;
   commands: Commands;
 }
 
-/** The meeting's charter (the organizer edits it, everyone reads it) and each person's role volunteering. */
-export function CharterPanel({ state, viewerId, canEdit, isJoined, commands }: CharterPanelProps) {
+/** The meeting's charter (the organizer edits it, everyone reads it), each person's role volunteering, and who holds each role per item. */
+export function CharterPanel({ state, viewerId, canEdit, isJoined, canAssignRoles, commands }: CharterPanelProps) {
   const shared = useAgendaStyles();
   const strings = useStrings();
   const headingId = useId();
@@ -39,6 +42,7 @@ export function CharterPanel({ state, viewerId, canEdit, isJoined, commands }: C
         )}
       </section>
       {isJoined ? <RolePreferences state={state} viewerId={viewerId} commands={commands} /> : null}
+      <RoleAssignments state={state} canAssign={canAssignRoles} commands={commands} />
     </div>
   );
 }

@@ -26,11 +26,13 @@ export interface ItemPreworkProps {
   viewerId: string;
   /** Whether the viewer may add pre-work to this item now (joined, item not finished, meeting not ended). */
   canContribute: boolean;
+  /** Whether the viewer may mark this item's assumptions now (its diagnose phase is running). */
+  canMark: boolean;
   commands: Commands;
 }
 
 /** One item's pre-work: everyone's assumptions and data links, and the forms to add one's own. */
-export function ItemPrework({ state, item, viewerId, canContribute, commands }: ItemPreworkProps) {
+export function ItemPrework({ state, item, viewerId, canContribute, canMark, commands }: ItemPreworkProps) {
   const styles = useStyles();
   const shared = useAgendaStyles();
   const strings = useStrings();
@@ -77,6 +79,7 @@ export function ItemPrework({ state, item, viewerId, canContribute, commands }: 
                 state={state}
                 assumption={assumption}
                 canChange={canContribute && assumption.authorId === viewerId}
+                canMark={canMark}
                 commands={commands}
               />
             ))}

@@ -118,4 +118,15 @@ export const meetingTabEn = {
   "summary.outcomes": "Assumption outcomes",
   "summary.evidence": "Evidence: {text}",
   "summary.carried": "Carried to a later meeting",
+
+  "mark.supported": "Mark as supported",
+  "mark.challenged": "Mark as challenged",
+  "mark.untested": "Mark as untested",
+  "mark.by": "{status} by {name}",
+  "notes.title": "Notes",
+  "notes.none": "No notes yet.",
+  "notes.for": "Notes: {title}",
+  "parked.promote": "Promote",
+  "roles.title": "Roles per item",
+  "roles.nobody": "Nobody",
 } as const;

@@ -121,4 +121,15 @@ export const meetingTabFrCA: { readonly [K in keyof English]: English[K] extends
   "summary.outcomes": "Sort des hypothèses",
   "summary.evidence": "Données probantes\u00a0: {text}",
   "summary.carried": "Reporté à une prochaine réunion",
+
+  "mark.supported": "Marquer comme confirmée",
+  "mark.challenged": "Marquer comme contestée",
+  "mark.untested": "Marquer comme non vérifiée",
+  "mark.by": "{status} par {name}",
+  "notes.title": "Notes",
+  "notes.none": "Aucune note pour l’instant.",
+  "notes.for": "Notes\u00a0: {title}",
+  "parked.promote": "Reporter",
+  "roles.title": "Rôles par point",
+  "roles.nobody": "Personne",
 };

@@ -55,17 +55,27 @@ export function MeetingTabBody({ state, viewer, serverOffsetMs, serverClock, com
 
   const panels: Record<Section, ReactNode> = {
     agenda: <AgendaBuilder state={state} canEdit={powers.canEditAgenda && isOpen} commands={commands} />,
-    charter: <CharterPanel state={state} viewerId={me} canEdit={powers.canEditCharter && isOpen} isJoined={isJoined} commands={commands} />,
+    charter: (
+      <CharterPanel
+        state={state}
+        viewerId={me}
+        canEdit={powers.canEditCharter && isOpen}
+        isJoined={isJoined}
+        canAssignRoles={powers.canAssignRoles && isOpen}
+        commands={commands}
+      />
+    ),
     prework: (
       <PreworkPanel
         state={state}
         viewerId={me}
         canContribute={isJoined && isOpen}
         canSeeCompleteness={powers.canFacilitate}
+        canMarkAssumptions={powers.canMarkAssumptions}
         commands={commands}
       />
     ),
-    summary: <SummaryPanel state={state} serverClock={serverClock} />,
+    summary: <SummaryPanel state={state} serverClock={serverClock} viewerId={me} canFacilitate={powers.canFacilitate} commands={commands} />,
     people: <MeetingOverview state={state} serverOffsetMs={serverOffsetMs} />,
   };
 
