@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { Button, Checkbox, Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { AgendaItem, MeetingState } from "../../../domain/meeting/state.ts";
 import { PHASES, type Phase } from "../../../protocol/vocabulary.ts";
@@ -6,7 +6,8 @@ import { useStrings } from "../../i18n/useStrings.ts";
 import { useAgendaStyles } from "./agendaStyles.ts";
 import { fieldProblemMessage } from "./fieldProblemMessage.ts";
 import { PlainSelect } from "./PlainSelect.tsx";
-import { checkDraft, draftOf, type ItemDraft, type ItemProblems, type ItemValues } from "./itemDraft.ts";
+import { checkDraft, draftOf, type ItemDraft, type ItemValues } from "./itemDraft.ts";
+import { useCheckedForm } from "./useCheckedForm.ts";
 
 const useStyles = makeStyles({
   phases: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(180px, 1fr))", gap: tokens.spacingHorizontalM, margin: 0, padding: 0, border: "none", minWidth: 0 },
@@ -49,39 +50,12 @@ export function AgendaItemForm({ state, item, heading, lockedPhases = [], isBusy
   const styles = useStyles();
   const shared = useAgendaStyles();
   const strings = useStrings();
-  const [draft, setDraft] = useState<ItemDraft>(() => draftOf(item));
-  const [problems, setProblems] = useState<ItemProblems | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { draft, problems, update, formRef, handleSubmit } = useCheckedForm({ initial: () => draftOf(item), check: checkDraft, onSubmit });
   const headingId = useId();
   const phasesErrorId = useId();
 
-  // after a refused submit, take the reader to the first field that needs fixing
-  useEffect(() => {
-    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
-
-  const update = (next: ItemDraft) => {
-    setDraft(next);
-    if (problems) {
-      const checked = checkDraft(next);
-      setProblems(checked.ok ? null : checked.problems);
-    }
-  };
   const setPhase = (phase: Phase, change: Partial<ItemDraft["phases"][Phase]>) =>
     update({ ...draft, phases: { ...draft.phases, [phase]: { ...draft.phases[phase], ...change } } });
-
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = checkDraft(draft);
-    if (!checked.ok) {
-      setProblems(checked.problems);
-      setAttempt((count) => count + 1);
-      return;
-    }
-    setProblems(null);
-    await onSubmit(checked.values);
-  };
 
   const people = Object.values(state.participants).sort((a, b) => a.displayName.localeCompare(b.displayName, strings.locale));
   const titleLabel = strings.t("item.title");

@@ -1,11 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { Button, Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Assumption } from "../../../domain/meeting/state.ts";
 import { CONFIDENCE_LEVELS, type Confidence } from "../../../protocol/vocabulary.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
 import { useAgendaStyles } from "./agendaStyles.ts";
-import { assumptionDraftOf, checkAssumption, type AssumptionDraft, type AssumptionProblems, type AssumptionValues } from "./assumptionDraft.ts";
+import { assumptionDraftOf, checkAssumption, type AssumptionValues } from "./assumptionDraft.ts";
 import { fieldProblemMessage } from "./fieldProblemMessage.ts";
+import { useCheckedForm } from "./useCheckedForm.ts";
 
 const useStyles = makeStyles({
   pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", gap: tokens.spacingHorizontalM, alignItems: "start" },
@@ -27,36 +28,13 @@ export function AssumptionForm({ assumption, heading, isBusy, onSubmit, onCancel
   const styles = useStyles();
   const shared = useAgendaStyles();
   const strings = useStrings();
-  const [draft, setDraft] = useState<AssumptionDraft>(() => assumptionDraftOf(assumption));
-  const [problems, setProblems] = useState<AssumptionProblems | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { draft, problems, update, formRef, handleSubmit } = useCheckedForm({
+    initial: () => assumptionDraftOf(assumption),
+    check: checkAssumption,
+    onSubmit,
+    initialFocus: "textarea",
+  });
   const headingId = useId();
-
-  useEffect(() => {
-    const form = formRef.current;
-    if (attempt > 0) form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    else form?.querySelector<HTMLElement>("textarea")?.focus();
-  }, [attempt]);
-
-  const update = (next: AssumptionDraft) => {
-    setDraft(next);
-    if (problems) {
-      const checked = checkAssumption(next);
-      setProblems(checked.ok ? null : checked.problems);
-    }
-  };
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = checkAssumption(draft);
-    if (!checked.ok) {
-      setProblems(checked.problems);
-      setAttempt((count) => count + 1);
-      return;
-    }
-    setProblems(null);
-    await onSubmit(checked.values);
-  };
 
   const statementLabel = strings.t("prework.statement");
   const evidenceLabel = strings.t("prework.evidence");

@@ -1,14 +1,26 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { Limits } from "../../../protocol/limits.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
 import { useAgendaStyles } from "./agendaStyles.ts";
 import { fieldProblemMessage } from "./fieldProblemMessage.ts";
 import { linkProblem, textProblem, type FieldProblem } from "./fieldProblems.ts";
+import { useCheckedForm, type Checked } from "./useCheckedForm.ts";
 
 const useStyles = makeStyles({
   pair: { display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM, alignItems: "start" },
 });
+
+interface LinkDraft {
+  url: string;
+  label: string;
+}
+
+// a required https address and an optional label, both sent trimmed
+const checkLink = (draft: LinkDraft): Checked<LinkDraft, { url: FieldProblem | null; label: FieldProblem | null }> => {
+  const problems = { url: linkProblem(draft.url, true), label: textProblem(draft.label, Limits.maxLinkLabelLength, false) };
+  return problems.url || problems.label ? { ok: false, problems } : { ok: true, values: { url: draft.url.trim(), label: draft.label.trim() } };
+};
 
 /** Props of {@link DataLinkForm}. */
 export interface DataLinkFormProps {
@@ -23,32 +35,8 @@ export function DataLinkForm({ isBusy, onSubmit, onCancel }: DataLinkFormProps) 
   const styles = useStyles();
   const shared = useAgendaStyles();
   const strings = useStrings();
-  const [url, setUrl] = useState("");
-  const [label, setLabel] = useState("");
-  const [problems, setProblems] = useState<{ url: FieldProblem | null; label: FieldProblem | null } | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { draft, problems, update, formRef, handleSubmit } = useCheckedForm({ initial: () => ({ url: "", label: "" }), check: checkLink, onSubmit, initialFocus: "input" });
   const headingId = useId();
-
-  useEffect(() => {
-    const form = formRef.current;
-    (form?.querySelector<HTMLElement>(attempt > 0 ? '[aria-invalid="true"]' : "input") ?? null)?.focus();
-  }, [attempt]);
-
-  const check = (nextUrl: string, nextLabel: string) => {
-    const found = { url: linkProblem(nextUrl, true), label: textProblem(nextLabel, Limits.maxLinkLabelLength, false) };
-    return found.url || found.label ? found : null;
-  };
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = check(url, label);
-    setProblems(found);
-    if (found) {
-      setAttempt((count) => count + 1);
-      return;
-    }
-    await onSubmit({ url: url.trim(), label: label.trim() });
-  };
 
   const urlLabel = strings.t("prework.dataLink");
   const labelLabel = strings.t("prework.label");
@@ -63,11 +51,8 @@ export function DataLinkForm({ isBusy, onSubmit, onCancel }: DataLinkFormProps) 
             type="url"
             inputMode="url"
             placeholder="https://"
-            value={url}
-            onChange={(_, data) => {
-              setUrl(data.value);
-              if (problems) setProblems(check(data.value, label));
-            }}
+            value={draft.url}
+            onChange={(_, data) => update({ ...draft, url: data.value })}
             data-testid="link-url-input"
           />
         </Field>
@@ -77,11 +62,8 @@ export function DataLinkForm({ isBusy, onSubmit, onCancel }: DataLinkFormProps) 
           validationMessage={fieldProblemMessage(strings, labelLabel, problems?.label ?? null)}
         >
           <Input
-            value={label}
-            onChange={(_, data) => {
-              setLabel(data.value);
-              if (problems) setProblems(check(url, data.value));
-            }}
+            value={draft.label}
+            onChange={(_, data) => update({ ...draft, label: data.value })}
             data-testid="link-label-input"
           />
         </Field>
