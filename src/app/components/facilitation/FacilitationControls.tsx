@@ -1,4 +1,5 @@
-import { useRef, useState } from "react";
+import { useRef, useState, type ReactElement, type RefObject } from "react";
+import type { Command } from "../../../protocol/commands.ts";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 // icons from icon files the side panel does not load: one from a file it loads would ride along in its first download
 import { ClockPauseRegular, CommentMultipleRegular, GavelRegular, HourglassHalfRegular, PlayRegular } from "@fluentui/react-icons";
@@ -115,29 +116,13 @@ export function FacilitationControls({ state, powers, commands }: FacilitationCo
       {current && (powers.canKeepTime || (powers.canFacilitate && item)) ? (
         <div className={styles.row}>
           {powers.canKeepTime ? (
-            isPaused ? (
-              <Button
-                ref={timerToggle}
-                icon={<PlayRegular />}
-                size="small"
-                data-testid="resume-button"
-                disabled={commands.isInFlight("timer.resume")}
-                onClick={() => void commands.send({ type: "timer.resume", payload: {} })}
-              >
-                {strings.t("facilitation.resume")}
-              </Button>
-            ) : (
-              <Button
-                ref={timerToggle}
-                icon={<ClockPauseRegular />}
-                size="small"
-                data-testid="pause-button"
-                disabled={commands.isInFlight("timer.pause")}
-                onClick={() => void commands.send({ type: "timer.pause", payload: {} })}
-              >
-                {strings.t("facilitation.pause")}
-              </Button>
-            )
+            <CommandToggle
+              buttonRef={timerToggle}
+              isOn={isPaused}
+              commands={commands}
+              on={{ command: { type: "timer.resume", payload: {} }, testId: "resume-button", icon: <PlayRegular />, label: strings.t("facilitation.resume") }}
+              off={{ command: { type: "timer.pause", payload: {} }, testId: "pause-button", icon: <ClockPauseRegular />, label: strings.t("facilitation.pause") }}
+            />
           ) : null}
           {powers.canKeepTime ? (
             <Button icon={<HourglassHalfRegular />} size="small" data-testid="extend-button" aria-expanded={isExtending} onClick={() => setExtendingStep(isExtending ? null : currentStep)}>
@@ -145,29 +130,13 @@ export function FacilitationControls({ state, powers, commands }: FacilitationCo
             </Button>
           ) : null}
           {powers.canFacilitate && item ? (
-            item.mode === "debating" ? (
-              <Button
-                ref={debateToggle}
-                icon={<GavelRegular />}
-                size="small"
-                data-testid="close-debate-button"
-                disabled={commands.isInFlight("debate.close")}
-                onClick={() => void commands.send({ type: "debate.close", payload: { itemId: item.itemId } })}
-              >
-                {strings.t("facilitation.closeDebate")}
-              </Button>
-            ) : (
-              <Button
-                ref={debateToggle}
-                icon={<CommentMultipleRegular />}
-                size="small"
-                data-testid="reopen-debate-button"
-                disabled={commands.isInFlight("debate.reopen")}
-                onClick={() => void commands.send({ type: "debate.reopen", payload: { itemId: item.itemId } })}
-              >
-                {strings.t("facilitation.reopenDebate")}
-              </Button>
-            )
+            <CommandToggle
+              buttonRef={debateToggle}
+              isOn={item.mode !== "debating"}
+              commands={commands}
+              on={{ command: { type: "debate.reopen", payload: { itemId: item.itemId } }, testId: "reopen-debate-button", icon: <CommentMultipleRegular />, label: strings.t("facilitation.reopenDebate") }}
+              off={{ command: { type: "debate.close", payload: { itemId: item.itemId } }, testId: "close-debate-button", icon: <GavelRegular />, label: strings.t("facilitation.closeDebate") }}
+            />
           ) : null}
         </div>
       ) : null}
@@ -181,5 +150,30 @@ export function FacilitationControls({ state, powers, commands }: FacilitationCo
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** One side of a {@link CommandToggle}: the command it sends and how its button reads. */
+interface ToggleSide {
+  command: Command;
+  testId: string;
+  icon: ReactElement;
+  label: string;
+}
+
+/** A button that flips between two commands (pause/resume, close/reopen debate) as the state flips. */
+function CommandToggle({ isOn, on, off, commands, buttonRef }: { isOn: boolean; on: ToggleSide; off: ToggleSide; commands: Commands; buttonRef: RefObject<HTMLButtonElement | null> }) {
+  const side = isOn ? on : off;
+  return (
+    <Button
+      ref={buttonRef}
+      icon={side.icon}
+      size="small"
+      data-testid={side.testId}
+      disabled={commands.isInFlight(side.command.type)}
+      onClick={() => void commands.send(side.command)}
+    >
+      {side.label}
+    </Button>
   );
 }
