@@ -1,9 +1,10 @@
 import { useId } from "react";
-import { Button, Checkbox, Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Checkbox, Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { AgendaItem, MeetingState } from "../../../domain/meeting/state.ts";
 import { PHASES, type Phase } from "../../../protocol/vocabulary.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
 import { useAgendaStyles } from "./agendaStyles.ts";
+import { FormActions } from "./FormActions.tsx";
 import { fieldProblemMessage } from "./fieldProblemMessage.ts";
 import { PlainSelect } from "./PlainSelect.tsx";
 import { checkDraft, draftOf, type ItemDraft, type ItemValues } from "./itemDraft.ts";
@@ -132,14 +133,7 @@ export function AgendaItemForm({ state, item, heading, lockedPhases = [], isBusy
           {strings.t("form.phases")}
         </p>
       ) : null}
-      <div className={shared.actions}>
-        <Button type="submit" appearance="primary" disabledFocusable={isBusy} data-testid="item-save">
-          {strings.t("action.save")}
-        </Button>
-        <Button type="button" onClick={onCancel} data-testid="item-cancel">
-          {strings.t("facilitation.cancel")}
-        </Button>
-      </div>
+      <FormActions isBusy={isBusy} onCancel={onCancel} saveTestId="item-save" cancelTestId="item-cancel" />
     </form>
   );
 }

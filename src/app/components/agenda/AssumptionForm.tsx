@@ -1,9 +1,10 @@
 import { useId } from "react";
-import { Button, Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Assumption } from "../../../domain/meeting/state.ts";
 import { CONFIDENCE_LEVELS, type Confidence } from "../../../protocol/vocabulary.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
 import { useAgendaStyles } from "./agendaStyles.ts";
+import { FormActions } from "./FormActions.tsx";
 import { assumptionDraftOf, checkAssumption, type AssumptionValues } from "./assumptionDraft.ts";
 import { fieldProblemMessage } from "./fieldProblemMessage.ts";
 import { useCheckedForm } from "./useCheckedForm.ts";
@@ -75,14 +76,7 @@ export function AssumptionForm({ assumption, heading, isBusy, onSubmit, onCancel
           </RadioGroup>
         </Field>
       </div>
-      <div className={shared.actions}>
-        <Button type="submit" appearance="primary" disabledFocusable={isBusy} data-testid="assumption-save">
-          {strings.t("action.save")}
-        </Button>
-        <Button type="button" onClick={onCancel}>
-          {strings.t("facilitation.cancel")}
-        </Button>
-      </div>
+      <FormActions isBusy={isBusy} onCancel={onCancel} saveTestId="assumption-save" />
     </form>
   );
 }

@@ -1,8 +1,9 @@
 import { useId } from "react";
-import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { Limits } from "../../../protocol/limits.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
 import { useAgendaStyles } from "./agendaStyles.ts";
+import { FormActions } from "./FormActions.tsx";
 import { fieldProblemMessage } from "./fieldProblemMessage.ts";
 import { linkProblem, textProblem, type FieldProblem } from "./fieldProblems.ts";
 import { useCheckedForm, type Checked } from "./useCheckedForm.ts";
@@ -68,14 +69,7 @@ export function DataLinkForm({ isBusy, onSubmit, onCancel }: DataLinkFormProps) 
           />
         </Field>
       </div>
-      <div className={shared.actions}>
-        <Button type="submit" appearance="primary" disabledFocusable={isBusy} data-testid="link-save">
-          {strings.t("action.save")}
-        </Button>
-        <Button type="button" onClick={onCancel}>
-          {strings.t("facilitation.cancel")}
-        </Button>
-      </div>
+      <FormActions isBusy={isBusy} onCancel={onCancel} saveTestId="link-save" />
     </form>
   );
 }
