@@ -11,6 +11,8 @@ import { fastClock, systemClock } from "./clock.ts";
 import { createDevIdentityProvider } from "./dev/identityProvider.ts";
 import { diagnosticsRoutes } from "./dev/diagnostics.ts";
 import { createDevRoster } from "./dev/roster.ts";
+import { createGraphTokenVerifier } from "./dev/planner/graphAuth.ts";
+import { createPlannerEmulator } from "./dev/planner/plannerEmulator.ts";
 import { createSimulatorRouter } from "./dev/simulator/simulatorRoutes.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { startServer } from "./server.ts";
@@ -39,10 +41,16 @@ function productionIdentity(config: Config): Identity {
   };
 }
 
-/** Development: the dev identity provider and the simulator's roster, through the same verifier code. */
-async function developmentIdentity(config: Config): Promise<Identity> {
+/** Development: the dev identity provider, the simulator's roster and the Planner emulator, through the same verifier code. */
+async function developmentIdentity(config: Config, logger: Logger): Promise<Identity> {
   const idp = await createDevIdentityProvider({ issuerBase: `${config.publicOrigin}/dev/idp`, audience: DEV_AUDIENCE });
   const roster = createDevRoster({ file: path.join(path.dirname(config.databaseFile), "dev-roster.json") });
+  // Graph at <origin>/dev/graph (the Graph client's baseUrl), its page at /dev/planner/; kept on disk like the roster
+  const planner = createPlannerEmulator({
+    verifier: createGraphTokenVerifier(idp.graphVerifierOptions),
+    file: path.join(path.dirname(config.databaseFile), "planner-emulator.json"),
+    logger,
+  });
   return {
     verifier: createTokenVerifier(idp.verifierOptions),
     roleResolver: roster.resolver,
@@ -51,6 +59,7 @@ async function developmentIdentity(config: Config): Promise<Identity> {
       { path: "/dev/meeting", router: createSimulatorRouter({ distDir: config.devClientDir }) },
       { path: "/dev", router: roster.router },
       { path: "/dev", router: diagnosticsRoutes() },
+      { path: "/dev", router: planner.router },
     ],
   };
 }
@@ -58,7 +67,7 @@ async function developmentIdentity(config: Config): Promise<Identity> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger: Logger = createLogger(config.logLevel);
-  const identity = config.mode === "production" ? productionIdentity(config) : await developmentIdentity(config);
+  const identity = config.mode === "production" ? productionIdentity(config) : await developmentIdentity(config, logger);
   const server = await startServer({
     ...config,
     ...identity,
@@ -70,7 +79,7 @@ async function main(): Promise<void> {
   });
   logger.info("Concord is listening", { url: server.url, mode: config.mode, database: config.databaseFile });
   if (config.mode === "development") {
-    process.stdout.write(`\n  Concord is running in development mode.\n  Open the meeting simulator: ${config.publicOrigin}/dev/meeting/\n\n`);
+    process.stdout.write(`\n  Concord is running in development mode.\n  Open the meeting simulator: ${config.publicOrigin}/dev/meeting/\n  Planner emulator: ${config.publicOrigin}/dev/planner/\n\n`);
   }
 
   let isStopping = false;

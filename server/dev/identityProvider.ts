@@ -1,6 +1,7 @@
 import express from "express";
 import type { Router } from "express";
 import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair } from "jose";
+import type { JSONWebKeySet } from "jose";
 import { z } from "zod";
 import { DisplayNameSchema, IdSchema } from "../../src/protocol/ids.ts";
 import { Limits } from "../../src/protocol/limits.ts";
@@ -20,6 +21,30 @@ export const DevTokenRequestSchema = z.object({
   userPrincipalName: z.string().trim().min(1, "must not be empty").max(Limits.maxIdLength).optional(),
 });
 export type DevTokenRequest = z.infer<typeof DevTokenRequestSchema>;
+
+/** The `aud` of Microsoft Graph access tokens: what the Planner emulator accepts, never Concord's own audience. */
+export const GRAPH_AUDIENCE = "https://graph.microsoft.com";
+/** The least delegated Graph permission for Planner tasks; a delegated Graph token carries it in `scp`. */
+export const GRAPH_DELEGATED_SCOPE = "Tasks.ReadWrite";
+/** The application permission for Planner without a signed-in user; an app token carries it in `roles`. */
+export const GRAPH_APPLICATION_ROLE = "Tasks.ReadWrite.All";
+
+/**
+ * Body of `POST /graph-token` and argument of `issueGraphToken`: a delegated token acts as one user
+ * (on-behalf-of in production), an app token as Concord itself (client credentials).
+ */
+export const DevGraphTokenRequestSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("delegated"), tenantId: IdSchema, userId: IdSchema, displayName: DisplayNameSchema.optional() }),
+  z.object({ kind: z.literal("app"), tenantId: IdSchema, appId: IdSchema }),
+]);
+export type DevGraphTokenRequest = z.infer<typeof DevGraphTokenRequestSchema>;
+
+/** What a Graph-token verifier needs from this provider: its public keys (local, no fetch) and issuers. */
+export interface DevGraphVerifierOptions {
+  keys: JSONWebKeySet;
+  issuerForTenant: (tenantId: string) => string;
+  now: () => number;
+}
 
 /** The answer to `POST /token`: the bearer token and its expiry in ms since the epoch. */
 export interface DevTokenResponse {
@@ -44,6 +69,10 @@ export interface DevIdentityProvider {
   verifierOptions: TokenVerifierOptions;
   /** Signs a token for `claims`; throws a ZodError naming the field when they are invalid. */
   issueToken(claims: DevTokenRequest): Promise<string>;
+  /** Signs a Microsoft Graph access token (audience {@link GRAPH_AUDIENCE}) for the Planner emulator. */
+  issueGraphToken(request: DevGraphTokenRequest): Promise<DevTokenResponse>;
+  /** For the Planner emulator's Graph-token verifier. */
+  graphVerifierOptions: DevGraphVerifierOptions;
 }
 
 /**
@@ -81,6 +110,26 @@ export async function createDevIdentityProvider(options: DevIdentityProviderOpti
     return { token, expiresAt: expiresAtSeconds * 1000 };
   };
 
+  // Graph tokens come from the same key and issuer as the tab's tokens, but for Graph's audience, so
+  // a tab token is refused by the emulator and a Graph token by Concord's API, as in production.
+  const signGraph = async (request: DevGraphTokenRequest): Promise<DevTokenResponse> => {
+    const issuedAt = Math.floor(now() / 1000);
+    const expiresAtSeconds = issuedAt + DEV_TOKEN_LIFETIME_SECONDS;
+    const claims =
+      request.kind === "delegated"
+        ? { oid: request.userId, scp: GRAPH_DELEGATED_SCOPE, ...(request.displayName === undefined ? {} : { name: request.displayName }) }
+        : { oid: request.appId, azp: request.appId, roles: [GRAPH_APPLICATION_ROLE], idtyp: "app" };
+    const token = await new SignJWT({ tid: request.tenantId, ...claims, ver: "2.0" })
+      .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
+      .setIssuer(issuerForTenant(request.tenantId))
+      .setAudience(GRAPH_AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setNotBefore(issuedAt)
+      .setExpirationTime(expiresAtSeconds)
+      .sign(privateKey);
+    return { token, expiresAt: expiresAtSeconds * 1000 };
+  };
+
   const router = express.Router();
   router.get("/keys", (_request, response) => {
     response.json(jwks);
@@ -96,6 +145,17 @@ export async function createDevIdentityProvider(options: DevIdentityProviderOpti
     }
     response.json(await sign(parsed.data));
   });
+  router.post("/graph-token", express.json({ limit: Limits.maxMessageBytes }), async (request, response) => {
+    const parsed = DevGraphTokenRequestSchema.safeParse(request.body);
+    if (!parsed.success) {
+      const body: ErrorBody = {
+        error: { code: "invalidRequest", message: summarizeIssues(parsed.error), fields: describeIssues(parsed.error) },
+      };
+      response.status(400).json(body);
+      return;
+    }
+    response.json(await signGraph(parsed.data));
+  });
 
   return {
     router,
@@ -108,5 +168,7 @@ export async function createDevIdentityProvider(options: DevIdentityProviderOpti
       now,
     },
     issueToken: async (claims) => (await sign(DevTokenRequestSchema.parse(claims))).token,
+    issueGraphToken: (request) => signGraph(DevGraphTokenRequestSchema.parse(request)),
+    graphVerifierOptions: { keys: jwks, issuerForTenant, now },
   };
 }
