@@ -9,6 +9,7 @@ import type { EventStore } from "./store/eventStore.ts";
 import { createHttpApp } from "./http/app.ts";
 import { MeetingService } from "./meetings/meetingService.ts";
 import { RealtimeGateway } from "./realtime/gateway.ts";
+import type { Timers } from "./realtime/floorGrace.ts";
 
 export interface ServerDependencies {
   mode: "development" | "production";
@@ -25,6 +26,9 @@ export interface ServerDependencies {
   tokenClock?: Clock;
   logger: Logger;
   devRouters?: { path: string; router: Router }[];
+  /** Overrides of the disconnected speaker's grace period and its scheduling (tests). */
+  floorGraceMs?: number;
+  timers?: Timers;
 }
 
 export interface RunningServer {

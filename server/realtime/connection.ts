@@ -13,6 +13,8 @@ export interface Connection {
   /** Events that arrived while the welcome was being prepared; flushed after it, so none is missed or doubled. */
   pending: { seq: number; data: Buffer }[] | null;
   welcomedSeq: number;
+  /** Whether the last snapshot or events this connection was sent were a facilitator's view. */
+  isFacilitator?: boolean;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import { isVisibleTo, projectStateFor } from "../../src/domain/index.ts";
+import { isFacilitator, isVisibleTo, projectStateFor } from "../../src/domain/index.ts";
 import { Limits } from "../../src/protocol/limits.ts";
 import {
   ClientMessageSchema,
@@ -19,10 +19,11 @@ import { TokenRejectedError, type Identity, type RoleResolver, type TokenVerifie
 import type { MeetingEventsMessage } from "../bus/bus.ts";
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../logger.ts";
-import type { MeetingService } from "../meetings/meetingService.ts";
+import type { MeetingService, MeetingView } from "../meetings/meetingService.ts";
 import { meetingKeyString } from "../meetings/meetingKey.ts";
 import type { EventStore, MeetingKey } from "../store/eventStore.ts";
 import { send, sendRaw, type Connection } from "./connection.ts";
+import { FloorGrace, type Timers } from "./floorGrace.ts";
 import { RateLimiter } from "./rateLimiter.ts";
 import { tokenFromUpgrade } from "./upgradeAuth.ts";
 
@@ -41,6 +42,10 @@ export interface GatewayOptions {
   tokenClock?: Clock;
   logger: Logger;
   heartbeatIntervalMs: number;
+  /** How long a disconnected speaker keeps the floor, in server milliseconds; `Limits.floorGraceSeconds` by default. */
+  floorGraceMs?: number;
+  /** Scheduling for the grace period; real timers by default. */
+  timers?: Timers;
 }
 
 /**
@@ -57,10 +62,21 @@ export class RealtimeGateway {
   private readonly rooms = new Map<string, Set<Connection>>();
   private readonly connections = new Set<Connection>();
   private readonly limiter: RateLimiter;
+  private readonly grace: FloorGrace;
   private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: GatewayOptions) {
     this.limiter = new RateLimiter(Limits.commandsPerSecond, Limits.commandBurst, () => this.tokenNow());
+    this.grace = new FloorGrace({
+      clock: options.clock,
+      ...(options.floorGraceMs !== undefined ? { graceMs: options.floorGraceMs } : {}),
+      ...(options.timers ? { timers: options.timers } : {}),
+      floorOf: async (key) => (await options.meetings.view(key)).state.floor,
+      release: async (key, userId, since) => {
+        await options.meetings.executeSystem(key, { type: "floor.releaseDisconnected", userId, since });
+      },
+      logger: options.logger,
+    });
   }
 
   /** Takes over WebSocket upgrades on `WS_PATH` and starts heartbeats. */
@@ -76,7 +92,8 @@ export class RealtimeGateway {
   fanOut(message: MeetingEventsMessage): void {
     const room = this.rooms.get(meetingKeyString(message.key));
     if (!room || room.size === 0) return;
-    const state = this.options.meetings.peek(message.key)?.state;
+    const view = this.options.meetings.peek(message.key);
+    const state = view?.state;
     for (const sequenced of message.events) {
       const { audience } = sequenced.event;
       // encode once for the common case: the same bytes go to the whole room
@@ -90,6 +107,9 @@ export class RealtimeGateway {
         else if (sequenced.seq > connection.welcomedSeq) sendRaw(connection, shared, MAX_BUFFERED_BYTES);
       }
     }
+    if (!view) return;
+    if (message.events.some(({ event }) => event.type === "floor.granted")) this.grace.floorChanged(message.key, view.state.floor);
+    for (const connection of room) if (!connection.pending) this.resendIfRoleChanged(connection, view);
   }
 
   get connectionCount(): number {
@@ -99,6 +119,7 @@ export class RealtimeGateway {
   /** Closes every socket with a code that tells clients to reconnect elsewhere. */
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
+    this.grace.close();
     for (const connection of this.connections) connection.socket.close(CloseCodes.serverShutdown, "server shutting down");
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -184,15 +205,41 @@ export class RealtimeGateway {
       send(connection, { type: "welcome", mode: "events", viewer, seq, serverTime, clockRate, events: visible }, MAX_BUFFERED_BYTES);
       connection.welcomedSeq = seq;
     } else {
-      const state = projectStateFor(view.state, userId);
-      send(connection, { type: "welcome", mode: "snapshot", viewer, seq: view.seq, serverTime, clockRate, state }, MAX_BUFFERED_BYTES);
-      connection.welcomedSeq = view.seq;
+      this.sendSnapshot(connection, view);
     }
+    connection.isFacilitator = isFacilitator(view.state, userId);
     const buffered = connection.pending;
     connection.pending = null;
     for (const { seq, data } of buffered) {
       if (seq > connection.welcomedSeq) sendRaw(connection, data, MAX_BUFFERED_BYTES);
     }
+    // the buffered events may have made this person a facilitator, or stopped them being one
+    const latest = this.options.meetings.peek(key);
+    if (latest) this.resendIfRoleChanged(connection, latest);
+  }
+
+  /** A fresh welcome with the meeting as this connection's person may see it now. */
+  private sendSnapshot(connection: Connection, view: MeetingView): void {
+    const { userId, displayName } = connection.identity;
+    const viewer: Viewer = { userId, displayName, meetingRole: connection.meeting?.role ?? "attendee" };
+    const state = projectStateFor(view.state, userId);
+    const { clock } = this.options;
+    send(connection, { type: "welcome", mode: "snapshot", viewer, seq: view.seq, serverTime: clock.now(), clockRate: clock.rate ?? 1, state }, MAX_BUFFERED_BYTES);
+    connection.welcomedSeq = view.seq;
+  }
+
+  /**
+   * Someone who becomes a facilitator mid-meeting never received the facilitator-only events sent
+   * before (dominance alerts), and someone who stops being one still holds them: either way the
+   * connection gets a fresh snapshot projected for what they may see now.
+   */
+  private resendIfRoleChanged(connection: Connection, view: MeetingView): void {
+    const isNowFacilitator = isFacilitator(view.state, connection.identity.userId);
+    if (connection.isFacilitator === undefined || connection.isFacilitator === isNowFacilitator) return;
+    // never send a snapshot older than what the connection already has: it would roll the client back
+    if (view.seq < connection.welcomedSeq) return;
+    connection.isFacilitator = isNowFacilitator;
+    this.sendSnapshot(connection, view);
   }
 
   private async handleCommand(connection: Connection, message: CommandMessage): Promise<void> {
@@ -226,6 +273,7 @@ export class RealtimeGateway {
     const room = this.rooms.get(id) ?? new Set<Connection>();
     room.add(connection);
     this.rooms.set(id, room);
+    this.grace.connected(key, connection.identity.userId);
   }
 
   private leaveRoom(connection: Connection, key: MeetingKey): void {
@@ -233,6 +281,7 @@ export class RealtimeGateway {
     const room = this.rooms.get(id);
     room?.delete(connection);
     if (room?.size === 0) this.rooms.delete(id);
+    this.grace.disconnected(key, connection.identity.userId);
   }
 
   /** Real time: token expiry and rate limits follow the wall clock even when meeting time runs fast. */

@@ -3,7 +3,7 @@ import { DomainEventSchema, type DomainEvent } from "../../src/protocol/events.t
 import { IdSchema } from "../../src/protocol/ids.ts";
 import { MeetingStateSchema } from "../../src/protocol/snapshot.ts";
 import { describeIssues, summarizeIssues } from "../../src/protocol/zodErrors.ts";
-import type { MeetingKey, StoredSnapshot } from "./eventStore.ts";
+import type { MeetingKey, OutboxClaimRequest, OutboxInput, OutboxLease, StoredSnapshot } from "./eventStore.ts";
 
 /**
  * A caller handed an event store something it must not keep: a malformed event, a negative seq,
@@ -116,4 +116,89 @@ function parseJson(key: MeetingKey, seq: number, what: "event" | "snapshot", bod
   } catch (error) {
     throw new CorruptRecordError(key, seq, what, error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Largest outbox payload a store keeps, as JSON text: a commitment with every field at its limit fits many times over. */
+export const MAX_OUTBOX_PAYLOAD_BYTES = 64 * 1024;
+/** Longest failure text kept on an outbox row; longer text (a whole HTTP body) is cut, not refused, so a failing worker can always record why. */
+export const MAX_OUTBOX_ERROR_LENGTH = 2_000;
+
+/** An outbox row ready to insert: checked, with its payload as the JSON text the store keeps. */
+export interface CheckedOutboxInput extends OutboxInput {
+  payloadJson: string;
+}
+
+/** Validates the outbox rows handed to `append`, naming the field at fault (`outbox[1].subject: …`). */
+export function parseOutboxForAppend(rows: readonly OutboxInput[] | undefined): CheckedOutboxInput[] {
+  if (rows === undefined) return [];
+  if (!Array.isArray(rows)) throw new StoreInputError("outbox", "must be an array");
+  return rows.map((row: OutboxInput, index) => {
+    const field = `outbox[${index}]`;
+    if (typeof row !== "object" || row === null) throw new StoreInputError(field, "must be an object");
+    assertId(`${field}.topic`, row.topic);
+    assertId(`${field}.subject`, row.subject);
+    assertCount(`${field}.revision`, row.revision);
+    assertCount(`${field}.createdAt`, row.createdAt);
+    const payload: unknown = row.payload;
+    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) throw new StoreInputError(`${field}.payload`, "must be a JSON object");
+    let payloadJson: string;
+    try {
+      payloadJson = JSON.stringify(payload);
+    } catch (error) {
+      throw new StoreInputError(`${field}.payload`, `is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const bytes = new TextEncoder().encode(payloadJson).length;
+    if (bytes > MAX_OUTBOX_PAYLOAD_BYTES) throw new StoreInputError(`${field}.payload`, `is ${bytes} bytes as JSON; at most ${MAX_OUTBOX_PAYLOAD_BYTES}`);
+    return { topic: row.topic, subject: row.subject, revision: row.revision, createdAt: row.createdAt, payload: JSON.parse(payloadJson) as Record<string, unknown>, payloadJson };
+  });
+}
+
+/** Checks what a worker asks `claimOutbox` for. */
+export function assertClaimRequest(request: OutboxClaimRequest): void {
+  if (typeof request !== "object" || request === null) throw new StoreInputError("request", "must be an object");
+  assertId("request.topic", request.topic);
+  assertCount("request.now", request.now);
+  assertCount("request.leaseMs", request.leaseMs);
+  if (request.leaseMs < 1) throw new StoreInputError("request.leaseMs", "must be at least 1");
+  assertCount("request.limit", request.limit);
+  if (request.limit < 1 || request.limit > 1_000) throw new StoreInputError("request.limit", `must be from 1 to 1000, got ${request.limit}`);
+  if (request.tenantId !== undefined) assertId("request.tenantId", request.tenantId);
+}
+
+/** Checks a lease handed back to settle a row. */
+export function assertLease(lease: OutboxLease): void {
+  if (typeof lease !== "object" || lease === null) throw new StoreInputError("lease", "must be an object");
+  assertId("lease.tenantId", lease.tenantId);
+  assertCount("lease.outboxId", lease.outboxId);
+  if (typeof lease.token !== "string" || lease.token.length === 0) throw new StoreInputError("lease.token", "must be the token of a claim");
+}
+
+/** A worker's failure text as kept on the row: required, cut to MAX_OUTBOX_ERROR_LENGTH. */
+export function outboxErrorText(field: string, error: unknown): string {
+  if (typeof error !== "string" || error.trim().length === 0) throw new StoreInputError(field, "must say why, as text");
+  return error.length > MAX_OUTBOX_ERROR_LENGTH ? `${error.slice(0, MAX_OUTBOX_ERROR_LENGTH - 1)}…` : error;
+}
+
+/** A stored outbox payload no longer parses: the row was edited by hand or damaged. Names the row. */
+export class CorruptOutboxRowError extends Error {
+  constructor(
+    readonly tenantId: string,
+    readonly outboxId: number,
+    problem: string,
+  ) {
+    super(`stored outbox row ${outboxId} (tenant ${tenantId}) is unreadable: ${problem}`);
+    this.name = "CorruptOutboxRowError";
+  }
+}
+
+/** Parses a stored outbox payload, or names the damaged row. */
+export function parseStoredOutboxPayload(tenantId: string, outboxId: number, payload: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch (error) {
+    throw new CorruptOutboxRowError(tenantId, outboxId, error instanceof Error ? error.message : String(error));
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new CorruptOutboxRowError(tenantId, outboxId, "payload is not a JSON object");
+  return value as Record<string, unknown>;
 }

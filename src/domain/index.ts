@@ -5,8 +5,23 @@ export * from "./meeting/apply.ts";
 export * from "./meeting/queueOrder.ts";
 export * from "./meeting/roles.ts";
 export * from "./meeting/projection.ts";
+export { KIND_NAMES } from "./queue/order.ts";
+export {
+  floorMsByItem,
+  floorStatsByPerson,
+  floorStatsOf,
+  floorTimeOf,
+  totalFloorMs,
+  turnClock,
+  type FloorStats,
+  type TurnClock,
+} from "./queue/floorTime.ts";
+export { dominant, equitySummary, fairShare, floorGini, gini, notSpokenInItem, shareOf, type Dominance } from "./queue/equity.ts";
+export { baseOrder, isWaitingInRound, nextInRound, nextRoundStarter, remainingInRound, roundOrder } from "./queue/rounds.ts";
+export { decideSystem, type SystemCommand } from "./queue/system.ts";
 export { agendaItems, itemOf, itemPlannedMinutes, plannedVsScheduled, unfinishedItemIds, type PlannedVsScheduled } from "./agenda/selectors.ts";
 export { templateItems, type TemplateItem } from "./agenda/templates.ts";
+export { carryOverOffer, type CarriedItem, type CarryOverOffer } from "./agenda/carryOver.ts";
 export type { PhasePlan, PhaseRef } from "./agenda/phases.ts";
 export {
   assumptionOf,
@@ -32,3 +47,19 @@ export {
 } from "./roles/holders.ts";
 export { handOnRoles, type RotationInput } from "./roles/rotation.ts";
 export { roleCounts } from "./roles/counts.ts";
+export {
+  allCommitments,
+  canCaptureCommitment,
+  canEditCommitment,
+  canRetryCommitmentSync,
+  commitmentOf,
+  commitmentsForItem,
+  commitmentsOwnedBy,
+  isCommitmentKeeper,
+  isCommitPhase,
+  isOverdue,
+  syncSummary,
+  type SyncSummary,
+} from "./commitments/selectors.ts";
+export { dueDateProblem, isPastDue } from "./commitments/dueDate.ts";
+export { decideCommitmentSystem, type CommitmentSystemCommand } from "./commitments/system.ts";

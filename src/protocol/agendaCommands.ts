@@ -10,6 +10,7 @@ import {
   HttpsUrlSchema,
   PhasePlansSchema,
   ScheduledMinutesSchema,
+  TemplateLanguageSchema,
   distinctList,
   inputText,
 } from "./fields.ts";
@@ -62,7 +63,18 @@ export const MoveAgendaItemSchema = z.object({
 /** Appends a template's items (`blank` has none) after any existing ones; never replaces or removes. */
 export const ApplyAgendaTemplateSchema = z.object({
   type: z.literal("agenda.applyTemplate"),
-  payload: z.object({ template: AgendaTemplateSchema }).strict(),
+  // the titles come in the tab's language; older clients send none and get English
+  payload: z.object({ template: AgendaTemplateSchema, language: TemplateLanguageSchema.optional() }).strict(),
+});
+
+/**
+ * Adds what the last meeting ended in this space left open: its unfinished items and its promoted
+ * parked points. The server finds that meeting; `sourceMeetingId` is the one the caller was shown,
+ * so an offer that changed meanwhile is refused rather than applied.
+ */
+export const CarryOverSchema = z.object({
+  type: z.literal("agenda.carryOver"),
+  payload: z.object({ sourceMeetingId: IdSchema }).strict(),
 });
 
 /** The meeting's scheduled length, to compare with the planned time; null when unknown. */
@@ -153,6 +165,7 @@ export const AGENDA_COMMAND_SCHEMAS = [
   RemoveAgendaItemSchema,
   MoveAgendaItemSchema,
   ApplyAgendaTemplateSchema,
+  CarryOverSchema,
   SetScheduledMinutesSchema,
   UpdateCharterSchema,
   AddAssumptionSchema,

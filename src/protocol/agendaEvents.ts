@@ -6,10 +6,12 @@ import {
   AgendaTemplateSchema,
   AppRoleSchema,
   AssumptionStatusSchema,
+  CarryOverReasonSchema,
   ConfidenceSchema,
   DecisionRuleSchema,
   PhasePlanSchema,
   StoredHttpsUrlSchema,
+  TimestampSchema,
   storedText,
 } from "./fields.ts";
 
@@ -48,6 +50,14 @@ export const AgendaTemplateAppliedSchema = event("agenda.templateApplied", {
   items: z.array(NewAgendaItemSchema).max(Limits.maxAgendaItems),
   appliedBy: IdSchema,
 });
+/** Items carried from the last meeting ended in the same space, appended in this order. */
+export const ItemsCarriedOverSchema = event("agenda.itemsCarriedOver", {
+  sourceMeetingId: IdSchema,
+  sourceEndedAt: TimestampSchema,
+  items: z.array(NewAgendaItemSchema.extend({ reason: CarryOverReasonSchema })).max(Limits.maxAgendaItems),
+  carriedBy: IdSchema,
+});
+
 export const ScheduledMinutesSetSchema = event("agenda.scheduledMinutesSet", {
   minutes: z.number().int().positive().nullable(),
   setBy: IdSchema,
@@ -100,6 +110,7 @@ export const AGENDA_EVENT_SCHEMAS = [
   AgendaItemRemovedSchema,
   AgendaItemMovedSchema,
   AgendaTemplateAppliedSchema,
+  ItemsCarriedOverSchema,
   ScheduledMinutesSetSchema,
   CharterUpdatedSchema,
   AssumptionAddedSchema,

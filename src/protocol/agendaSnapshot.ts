@@ -5,6 +5,7 @@ import {
   AgendaTemplateSchema,
   AppRoleSchema,
   AssumptionStatusSchema,
+  CarryOverReasonSchema,
   ConfidenceSchema,
   DecisionRuleSchema,
   ItemModeSchema,
@@ -17,6 +18,10 @@ import {
   TimestampSchema,
   storedText,
 } from "./fields.ts";
+
+/** Where a carried-over item came from: the meeting, when it ended, and why the item was left open there. */
+export const CarriedFromSchema = z.object({ meetingId: IdSchema, endedAt: TimestampSchema, reason: CarryOverReasonSchema });
+export type CarriedFrom = z.infer<typeof CarriedFromSchema>;
 
 export const AgendaItemSchema = z.object({
   itemId: IdSchema,
@@ -31,6 +36,7 @@ export const AgendaItemSchema = z.object({
   notes: storedText(Limits.maxNotesLength),
   createdBy: IdSchema,
   createdAt: TimestampSchema,
+  carriedFrom: CarriedFromSchema.optional(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
@@ -44,6 +50,8 @@ export const AgendaSchema = z.object({
   scheduledMinutes: z.number().int().positive().nullable(),
   /** The last template applied, so the builder knows a starting point was chosen. */
   lastTemplate: AgendaTemplateSchema.nullable(),
+  /** Meetings whose open items were carried into this one; each is carried at most once. */
+  carriedOverFrom: z.array(IdSchema).max(Limits.maxAgendaItems).default(() => []),
 });
 export type Agenda = z.infer<typeof AgendaSchema>;
 
@@ -102,9 +110,8 @@ export const PreworkSchema = z.object({
 export type Prework = z.infer<typeof PreworkSchema>;
 
 /**
- * An off-topic point parked for later. A promoted entry is meant to become an item of a later
- * meeting of the same space; carrying it there is the server's job (not built yet) — the domain
- * only records the promotion.
+ * An off-topic point parked for later. A promoted entry becomes an item of the next meeting in
+ * the same space when that meeting's organizer carries the open points over (`agenda.carryOver`).
  */
 export const ParkingLotEntrySchema = z.object({
   entryId: IdSchema,

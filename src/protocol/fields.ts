@@ -5,6 +5,8 @@ import {
   AGENDA_TEMPLATES,
   APP_ROLES,
   ASSUMPTION_STATUSES,
+  CARRY_OVER_REASONS,
+  COMMITMENT_STATUSES,
   CONFIDENCE_LEVELS,
   DECISION_RULES,
   ITEM_MODES,
@@ -12,19 +14,26 @@ import {
   MEETING_STATUSES,
   PHASES,
   ROTATION_POLICIES,
+  SYNC_STATES,
+  TEMPLATE_LANGUAGES,
 } from "./vocabulary.ts";
+import { isCalendarDate } from "./commitmentDates.ts";
 
 // Schemas of the fixed vocabularies (see vocabulary.ts for what each means).
 export const PhaseSchema = z.enum(PHASES);
 export const AppRoleSchema = z.enum(APP_ROLES);
 export const DecisionRuleSchema = z.enum(DECISION_RULES);
 export const AgendaTemplateSchema = z.enum(AGENDA_TEMPLATES);
+export const TemplateLanguageSchema = z.enum(TEMPLATE_LANGUAGES);
+export const CarryOverReasonSchema = z.enum(CARRY_OVER_REASONS);
 export const ConfidenceSchema = z.enum(CONFIDENCE_LEVELS);
 export const AssumptionStatusSchema = z.enum(ASSUMPTION_STATUSES);
 export const RotationPolicySchema = z.enum(ROTATION_POLICIES);
 export const ItemStatusSchema = z.enum(ITEM_STATUSES);
 export const ItemModeSchema = z.enum(ITEM_MODES);
 export const MeetingStatusSchema = z.enum(MEETING_STATUSES);
+export const CommitmentStatusSchema = z.enum(COMMITMENT_STATUSES);
+export const SyncStateSchema = z.enum(SYNC_STATES);
 
 /** Server time in epoch milliseconds. */
 export const TimestampSchema = z.number().int().nonnegative();
@@ -92,3 +101,6 @@ export const StoredHttpsUrlSchema = z.string().max(Limits.maxUrlLength).refine(i
 export const PhaseRefSchema = z.object({ itemId: IdSchema, phase: PhaseSchema });
 export type PhasePlan = z.infer<typeof PhasePlanSchema>;
 export type PhaseRef = z.infer<typeof PhaseRefSchema>;
+
+/** A day on the calendar, `YYYY-MM-DD` (a commitment's due date): a real date, no time, no zone. */
+export const CalendarDateSchema = z.string().refine(isCalendarDate, "must be a date written YYYY-MM-DD");

@@ -50,4 +50,32 @@ export const Limits = {
   /** The meeting's scheduled length, in whole minutes (at most a day). */
   minScheduledMinutes: 1,
   maxScheduledMinutes: 1_440,
+
+  /** A speaker whose last connection closed keeps the floor this long (server time) before it is released. */
+  floorGraceSeconds: 30,
+  /** The per-turn soft limit the timekeeper may set, in whole seconds. */
+  minTurnLimitSeconds: 15,
+  maxTurnLimitSeconds: 1_800,
+  /** One extension of the current turn, in whole seconds. */
+  minTurnExtensionSeconds: 5,
+  maxTurnExtensionSeconds: 600,
+  /** The dominance alert fires when a share passes this multiple of the fair share (facilitators choose). */
+  minDominanceRatio: 1,
+  maxDominanceRatio: 10,
+  /** Floor time the meeting must have had before anyone's share is judged: one opening turn is not dominance. */
+  dominanceMinFloorSeconds: 120,
+  /** People listed in a shared equity summary (Teams' limit for interactive attendees). */
+  maxSummaryPeople: 1_000,
+
+  /** A commitment's title: Planner refuses task titles longer than 255 characters. */
+  maxCommitmentTitleLength: 255,
+  /** A commitment's notes, which become (part of) the Planner task's description. */
+  maxCommitmentNotesLength: 2_000,
+  /** Owners of one commitment; Planner refuses more assignees than this on one task. */
+  maxCommitmentOwners: 20,
+  maxCommitmentsPerMeeting: 300,
+  /** Why a Planner write failed, as the worker reports it to the room. */
+  maxSyncFailureReasonLength: 500,
+  /** A Planner plan's or bucket's name as Concord keeps it. */
+  maxPlannerNameLength: 255,
 } as const;

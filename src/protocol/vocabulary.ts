@@ -17,6 +17,14 @@ export type DecisionRule = (typeof DECISION_RULES)[number];
 export const AGENDA_TEMPLATES = ["strategicOffsite", "quarterlyPriorities", "blank"] as const;
 export type AgendaTemplate = (typeof AGENDA_TEMPLATES)[number];
 
+/** Languages the template titles come in; the tab sends the one it shows. */
+export const TEMPLATE_LANGUAGES = ["en", "fr"] as const;
+export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
+
+/** Why an item came from an earlier meeting: left unfinished there, or a parked point promoted for later. */
+export const CARRY_OVER_REASONS = ["unfinished", "parked"] as const;
+export type CarryOverReason = (typeof CARRY_OVER_REASONS)[number];
+
 export const CONFIDENCE_LEVELS = ["low", "medium", "high"] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
 
@@ -37,5 +45,31 @@ export type ItemMode = (typeof ITEM_MODES)[number];
 
 export const MEETING_STATUSES = ["notStarted", "running", "ended"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/**
+ * Kinds of speaking-queue entry, most urgent first: the queue is ordered by kind before anything
+ * else. A participant holds at most one entry of each kind.
+ */
+export const ENTRY_KINDS = ["pointOfOrder", "clarifyingQuestion", "reply", "newPoint"] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/**
+ * How entries of one kind are ordered: `fifo` by arrival; `progressive` least floor time in the
+ * meeting first, then arrival; `roundRobin` by arrival, while rounds a facilitator starts give
+ * everyone present one turn each.
+ */
+export const QUEUE_POLICIES = ["fifo", "progressive", "roundRobin"] as const;
+export type QueuePolicy = (typeof QUEUE_POLICIES)[number];
+
+/** A commitment is open until someone cancels it, in Concord or by deleting its task in Planner. */
+export const COMMITMENT_STATUSES = ["open", "cancelled"] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+/**
+ * Where a commitment's latest revision stands with Planner: `pending` until the worker takes it,
+ * `syncing` while it writes, `synced` once Planner holds that revision, `failed` with a reason.
+ */
+export const SYNC_STATES = ["pending", "syncing", "synced", "failed"] as const;
+export type SyncState = (typeof SYNC_STATES)[number];
 
 export const MINUTE_MS = 60_000;

@@ -5,9 +5,17 @@ import { applyEvent, decide, emptyMeeting, replay, type MeetingState } from "../
 import type { Command } from "../../src/protocol/commands.ts";
 import type { DomainEvent, SequencedEvent } from "../../src/protocol/events.ts";
 import { Limits } from "../../src/protocol/limits.ts";
-import { SequenceConflictError, type EventStore, type MeetingKey } from "../../server/store/eventStore.ts";
+import {
+  SequenceConflictError,
+  type EventStore,
+  type MeetingKey,
+  type OutboxClaimRequest,
+  type OutboxInput,
+  type OutboxRow,
+} from "../../server/store/eventStore.ts";
 import {
   actor,
+  endedMeeting,
   grantNext,
   join,
   leave,
@@ -27,6 +35,11 @@ export interface EventStoreUnderTest {
    * new store on the same data; the contract closes the first store before calling it.
    */
   reopen?: () => Promise<EventStore>;
+  /**
+   * Capability: present when several connections can share the data at once (a file, a server).
+   * Opens a second store on the same data while the first stays open; the contract closes both.
+   */
+  openAnother?: () => Promise<EventStore>;
   /** Removes what the store left behind (files, schemas), after the contract has closed its stores. */
   cleanup?: () => Promise<void>;
 }
@@ -128,6 +141,34 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
         expect(result).toEqual({ kind: "appended", seq: 1, events: sequenced(theirs!) });
         expect(await store.readSince(key, 0)).toEqual(sequenced(ours!));
         expect(await store.readSince(sameIdElsewhere, 0)).toEqual(sequenced(theirs!));
+      });
+    });
+
+    describe("spaces", () => {
+      // Teams-shaped ids: two meetings in one channel, one in another chat.
+      const inChannel = (messageId: number) => Buffer.from(`0#19:leadership@thread.tacv2#${messageId}`).toString("base64");
+      const channel = "19:leadership@thread.tacv2";
+
+      it("finds the meeting of a space that ended last, never the asking meeting or another space's", async () => {
+        const earlier = { tenantId: tenant, meetingId: inChannel(1) };
+        const later = { tenantId: tenant, meetingId: inChannel(2) };
+        const elsewhere = { tenantId: tenant, meetingId: Buffer.from("0#19:meeting_other@thread.v2#0").toString("base64") };
+        const next = inChannel(3);
+        expect(await store.lastEndedMeetingInSpace(tenant, channel, next)).toBeNull();
+
+        await appendAll(earlier, endedMeeting(earlier.meetingId, 10_000).batches);
+        await appendAll(later, endedMeeting(later.meetingId, 20_000).batches);
+        await appendAll(elsewhere, endedMeeting(elsewhere.meetingId, 30_000).batches);
+
+        expect(await store.lastEndedMeetingInSpace(tenant, channel, next)).toEqual({ meetingId: later.meetingId, endedAt: 20_000 });
+        expect(await store.lastEndedMeetingInSpace(tenant, channel, later.meetingId)).toEqual({ meetingId: earlier.meetingId, endedAt: 10_000 });
+        expect(await store.lastEndedMeetingInSpace(otherTenant, channel, next)).toBeNull();
+      });
+
+      it("does not count a meeting of the space that has not ended", async () => {
+        const running = { tenantId: tenant, meetingId: inChannel(4) };
+        await appendAll(running, endedMeeting(running.meetingId, 10_000).batches.slice(0, -1));
+        expect(await store.lastEndedMeetingInSpace(tenant, channel, inChannel(5))).toBeNull();
       });
     });
 
@@ -336,6 +377,204 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
         await expect(store.saveSnapshot(key, { seq: seq + 1, state })).rejects.toThrow(/snapshot\.seq/);
         await expect(store.saveSnapshot(key, { seq, state: emptyMeeting("meeting-9") })).rejects.toThrow(/meetingId/);
         expect(await store.loadSnapshot(key)).toEqual({ seq, state });
+      });
+    });
+
+    describe("outbox", () => {
+      const topic = "planner.commitment";
+      const row = (subject: string, revision: number, createdAt = 1_000, extra: Record<string, unknown> = {}): OutboxInput => ({
+        topic,
+        subject,
+        revision,
+        createdAt,
+        payload: { commitmentId: subject, revision, title: `Action ${subject} r${revision}`, ownerIds: ["ann"], ...extra },
+      });
+      const claim = (now: number, limit = 10, more: Partial<OutboxClaimRequest> = {}) => store.claimOutbox({ topic, now, leaseMs: 1_000, limit, ...more });
+      const summary = (rows: readonly OutboxRow[]) => rows.map((each) => `${each.subject}@${each.revision}:${each.status}`);
+
+      /** Appends one command that produces the first sample batch and the given rows; returns the seq. */
+      async function appendWithRows(into: MeetingKey, rows: OutboxInput[], commandId = `cmd-${randomUUID()}`): Promise<number> {
+        const seq = await store.currentSeq(into);
+        const [batch] = runScript(into.meetingId, [{ actor: actor(`p-${seq}`, "attendee"), command: join(), now: 1_000 + seq }]).batches;
+        const result = await store.append(into, seq, commandId, batch!, rows);
+        if (result.kind !== "appended") throw new Error(`${commandId} was unexpectedly a duplicate`);
+        return result.seq;
+      }
+
+      it("writes its rows with the events of the same append, pending and due from their creation", async () => {
+        await appendWithRows(key, [row("c1", 1, 5_000), row("c2", 1, 5_000, { notes: "ünïcödé — and \u2028 too" })]);
+        const rows = await store.listOutbox(key);
+        expect(rows).toMatchObject([
+          { tenantId: tenant, meetingId: key.meetingId, topic, subject: "c1", revision: 1, status: "pending", attempts: 0, createdAt: 5_000, notBefore: 5_000, lastError: null, leaseUntil: null, settledAt: null },
+          { subject: "c2", status: "pending" },
+        ]);
+        expect(rows[1]!.payload).toEqual(row("c2", 1, 5_000, { notes: "ünïcödé — and \u2028 too" }).payload);
+        expect(await store.readSince(key, 0)).toHaveLength(1);
+      });
+
+      it("writes neither rows nor events when the append fails, and no rows for a duplicate command", async () => {
+        await appendWithRows(key, [row("c1", 1)], "cmd-first");
+        const [batch] = sampleMeeting(key.meetingId).batches;
+
+        await expect(store.append(key, 0, "cmd-stale", batch!, [row("c2", 1)])).rejects.toBeInstanceOf(SequenceConflictError);
+        const badEvent = { ...batch![0]!, type: "meeting.exploded" } as unknown as DomainEvent;
+        await expect(store.append(key, 1, "cmd-bad-event", [badEvent], [row("c3", 1)])).rejects.toThrow(/events\[0\]/);
+        await expect(store.append(key, 1, "cmd-bad-row", batch!, [row("c4", 1), { ...row("c5", 1), subject: "" }])).rejects.toThrow(/outbox\[1\]\.subject/);
+        await expect(store.append(key, 1, "cmd-bad-payload", batch!, [{ ...row("c6", 1), payload: [] as unknown as Record<string, unknown> }])).rejects.toThrow(/outbox\[0\]\.payload/);
+        expect(await store.append(key, 1, "cmd-first", batch!, [row("c7", 1)])).toEqual({ kind: "duplicate", seq: 1 });
+
+        expect(summary(await store.listOutbox(key))).toEqual(["c1@1:pending"]);
+        expect(await store.currentSeq(key)).toBe(1);
+      });
+
+      it("leases a due row to one claimer; the next claim gets nothing until it is settled or its lease runs out", async () => {
+        await appendWithRows(key, [row("c1", 1)]);
+        const [claimed, ...others] = await claim(2_000);
+        expect(others).toEqual([]);
+        expect(claimed).toMatchObject({ subject: "c1", revision: 1, attempts: 1, leaseUntil: 3_000, lease: { tenantId: tenant, outboxId: claimed!.outboxId } });
+        expect(await claim(2_500)).toEqual([]);
+        expect(await claim(2_999)).toEqual([]);
+
+        const [again] = await claim(3_000);
+        expect(again).toMatchObject({ outboxId: claimed!.outboxId, attempts: 2, leaseUntil: 4_000 });
+        expect(again!.lease.token).not.toBe(claimed!.lease.token);
+        // the worker whose lease ran out cannot settle the row any more; the current holder can
+        expect(await store.completeOutbox(claimed!.lease, 3_100)).toBe(false);
+        expect(await store.completeOutbox(again!.lease, 3_200)).toBe(true);
+        expect(await store.completeOutbox(again!.lease, 3_300)).toBe(false);
+        expect(await store.listOutbox(key)).toMatchObject([{ status: "done", settledAt: 3_200, leaseUntil: null, attempts: 2 }]);
+        expect(await claim(10_000)).toEqual([]);
+      });
+
+      it("does not hand out a row before it is due", async () => {
+        await appendWithRows(key, [row("c1", 1, 5_000)]);
+        expect(await claim(4_999)).toEqual([]);
+        expect(await claim(5_000)).toHaveLength(1);
+      });
+
+      it("reschedules a failed attempt with its reason, and gives up on one for good", async () => {
+        await appendWithRows(key, [row("c1", 1), row("c2", 1)]);
+        const [first, second] = await claim(2_000);
+        expect(await store.rescheduleOutbox(first!.lease, { now: 2_100, notBefore: 7_000, error: "Planner answered 429; Retry-After 5" })).toBe(true);
+        expect(await store.failOutbox(second!.lease, { now: 2_200, error: "The plan no longer exists" })).toBe(true);
+        expect(await store.rescheduleOutbox(first!.lease, { now: 2_300, notBefore: 2_300, error: "again" })).toBe(false);
+
+        expect(await claim(6_999)).toEqual([]);
+        const [retried] = await claim(7_000);
+        expect(retried).toMatchObject({ subject: "c1", attempts: 2, lastError: "Planner answered 429; Retry-After 5" });
+        expect(await store.listOutbox(key)).toMatchObject([
+          { subject: "c1", status: "pending" },
+          { subject: "c2", status: "failed", lastError: "The plan no longer exists", settledAt: 2_200 },
+        ]);
+        expect(await store.completeOutbox(retried!.lease, 7_100)).toBe(true);
+        expect(await claim(100_000)).toEqual([]);
+      });
+
+      it("cuts a very long failure text instead of refusing it, so a failing worker can always record why", async () => {
+        await appendWithRows(key, [row("c1", 1)]);
+        const [claimed] = await claim(2_000);
+        expect(await store.failOutbox(claimed!.lease, { now: 2_100, error: "x".repeat(50_000) })).toBe(true);
+        const [stored] = await store.listOutbox(key);
+        expect(stored!.lastError!.length).toBeLessThan(50_000);
+        expect(stored!.lastError!.startsWith("xxxx")).toBe(true);
+      });
+
+      it("sends only the newest revision of a subject that was not yet taken", async () => {
+        await appendWithRows(key, [row("c1", 1, 1_000)]);
+        await appendWithRows(key, [row("c1", 2, 1_100), row("c2", 1, 1_100)]);
+        await appendWithRows(key, [row("c1", 3, 1_200)]);
+        expect(summary(await store.listOutbox(key))).toEqual(["c1@1:superseded", "c1@2:superseded", "c2@1:pending", "c1@3:pending"]);
+        expect(summary(await claim(2_000))).toEqual(["c2@1:pending", "c1@3:pending"]);
+      });
+
+      it("holds a newer revision back while an older one is being sent, then sends it", async () => {
+        await appendWithRows(key, [row("c1", 1, 1_000)]);
+        const [inFlight] = await claim(1_500);
+        await appendWithRows(key, [row("c1", 2, 1_600)]);
+        expect(summary(await store.listOutbox(key))).toEqual(["c1@1:pending", "c1@2:pending"]);
+        expect(await claim(1_700)).toEqual([]);
+
+        expect(await store.completeOutbox(inFlight!.lease, 1_800)).toBe(true);
+        expect(summary(await claim(1_900))).toEqual(["c1@2:pending"]);
+        expect(summary(await store.listOutbox(key))).toEqual(["c1@1:done", "c1@2:pending"]);
+      });
+
+      it("supersedes an older row whose worker crashed once a newer one is claimed", async () => {
+        await appendWithRows(key, [row("c1", 1, 1_000)]);
+        const [crashed] = await claim(1_000);
+        await appendWithRows(key, [row("c1", 2, 1_500)]);
+        const [newest] = await claim(2_000);
+        expect(newest).toMatchObject({ subject: "c1", revision: 2 });
+        expect(summary(await store.listOutbox(key))).toEqual(["c1@1:superseded", "c1@2:pending"]);
+        expect(await store.completeOutbox(crashed!.lease, 2_100)).toBe(false);
+        expect(await store.completeOutbox(newest!.lease, 2_200)).toBe(true);
+      });
+
+      it("claims only the topic asked for, oldest due first, at most `limit`", async () => {
+        await appendWithRows(key, [row("c3", 1, 3_000), row("c1", 1, 1_000), { ...row("c2", 1, 500), topic: "mail.digest" }, row("c2", 1, 2_000)]);
+        expect(summary(await claim(5_000, 2))).toEqual(["c1@1:pending", "c2@1:pending"]);
+        expect(summary(await claim(5_000, 2))).toEqual(["c3@1:pending"]);
+        expect(summary(await store.claimOutbox({ topic: "mail.digest", now: 5_000, leaseMs: 10, limit: 5 }))).toEqual(["c2@1:pending"]);
+      });
+
+      it("never gives two concurrent claimers the same row", async () => {
+        const meetings = [key, { tenantId: tenant, meetingId: "meeting-2" }, { tenantId: otherTenant, meetingId: "meeting-1" }];
+        for (const meeting of meetings) {
+          await appendWithRows(meeting, Array.from({ length: 12 }, (_, index) => row(`c${index}`, 1, 1_000 + index)));
+        }
+        const other = subject.openAnother ? await subject.openAnother() : store;
+        if (other !== store) opened.push(other);
+        const claims = await Promise.all(
+          Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? store : other).claimOutbox({ topic, now: 5_000, leaseMs: 60_000, limit: 4 })),
+        );
+        const ids = claims.flat().map((claimed) => `${claimed.tenantId}/${claimed.outboxId}`);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids).toHaveLength(36);
+      });
+
+      it("keeps tenants apart: rows, superseding, claims and leases", async () => {
+        const theirs = { tenantId: otherTenant, meetingId: key.meetingId };
+        await appendWithRows(key, [row("c1", 1, 1_000)]);
+        await appendWithRows(theirs, [row("c1", 2, 1_100)]);
+        expect(summary(await store.listOutbox(key))).toEqual(["c1@1:pending"]);
+        expect(summary(await store.listOutbox(theirs))).toEqual(["c1@2:pending"]);
+
+        const [ours] = await claim(2_000, 10, { tenantId: tenant });
+        expect(ours).toMatchObject({ tenantId: tenant, revision: 1 });
+        expect(await claim(2_000, 10, { tenantId: tenant })).toEqual([]);
+        expect(await store.completeOutbox({ ...ours!.lease, tenantId: otherTenant }, 2_100)).toBe(false);
+        const [their] = await claim(2_000, 10, { tenantId: otherTenant });
+        expect(their).toMatchObject({ tenantId: otherTenant, revision: 2 });
+        expect(await store.completeOutbox(ours!.lease, 2_200)).toBe(true);
+        expect(summary(await store.listOutbox(theirs))).toEqual(["c1@2:pending"]);
+      });
+
+      it("refuses malformed claims and leases, naming the field", async () => {
+        await expect(store.claimOutbox({ topic: "", now: 0, leaseMs: 1, limit: 1 })).rejects.toThrow(/request\.topic/);
+        await expect(store.claimOutbox({ topic, now: -1, leaseMs: 1, limit: 1 })).rejects.toThrow(/request\.now/);
+        await expect(store.claimOutbox({ topic, now: 0, leaseMs: 0, limit: 1 })).rejects.toThrow(/request\.leaseMs/);
+        await expect(store.claimOutbox({ topic, now: 0, leaseMs: 1, limit: 0 })).rejects.toThrow(/request\.limit/);
+        await expect(store.completeOutbox({ tenantId: tenant, outboxId: 1, token: "" }, 0)).rejects.toThrow(/lease\.token/);
+        await expect(store.completeOutbox({ tenantId: "", outboxId: 1, token: "t" }, 0)).rejects.toThrow(/lease\.tenantId/);
+        await expect(store.rescheduleOutbox({ tenantId: tenant, outboxId: 1, token: "t" }, { now: 0, notBefore: 0, error: " " })).rejects.toThrow(/retry\.error/);
+      });
+
+      it("loses nothing and repeats nothing across a crash and restart", async (context) => {
+        if (!subject.reopen) {
+          context.skip("this store keeps nothing once closed");
+          return;
+        }
+        await appendWithRows(key, [row("c1", 1), row("c2", 1), row("c3", 1)]);
+        const [sent, interrupted] = await claim(2_000, 2);
+        expect(await store.completeOutbox(sent!.lease, 2_100)).toBe(true);
+        await store.close();
+
+        const reopened = await subject.reopen();
+        opened.push(reopened);
+        const afterRestart = (now: number) => reopened.claimOutbox({ topic, now, leaseMs: 1_000, limit: 10 });
+        expect(summary(await afterRestart(2_500))).toEqual(["c3@1:pending"]);
+        expect(summary(await afterRestart(3_000))).toEqual([`${interrupted!.subject}@1:pending`]);
+        expect(summary(await reopened.listOutbox(key))).toEqual(["c1@1:done", "c2@1:pending", "c3@1:pending"]);
       });
     });
 

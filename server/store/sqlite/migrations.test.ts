@@ -41,7 +41,7 @@ describe("sqlite migrations", () => {
     expect(schemaVersion(db)).toBe(0);
     expect(applyMigrations(db)).toEqual(sqliteMigrations.map((migration) => migration.version));
     expect(schemaVersion(db)).toBe(latest);
-    expect(tableNames(db)).toEqual(["commands", "events", "meetings", "schema_migrations", "snapshots"]);
+    expect(tableNames(db)).toEqual(["commands", "events", "meetings", "outbox", "planner_targets", "schema_migrations", "snapshots"]);
   });
 
   it("applies nothing the second time a file is opened", () => {

@@ -54,6 +54,57 @@ export const sqliteMigrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: "meetings know their space; ended meetings are found by space",
+    // space_id is filled by the store on first append (and for older rows when the store opens):
+    // the Teams id rules that derive it live in code, not SQL.
+    sql: `
+      ALTER TABLE meetings ADD COLUMN space_id TEXT;
+      CREATE INDEX meetings_by_space ON meetings (tenant_id, space_id);
+      CREATE INDEX events_meeting_ended ON events (tenant_id, meeting_id, at) WHERE type = 'meeting.ended';
+    `,
+  },
+  {
+    version: 3,
+    name: "transactional outbox; Planner plan and bucket per space",
+    sql: `
+      -- Written in the same transaction as the events that call for it, so a message is sent if and
+      -- only if its events are durable. Rows are never deleted, only settled: done, superseded or failed.
+      CREATE TABLE outbox (
+        outbox_id INTEGER PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        meeting_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        revision INTEGER NOT NULL CHECK (revision >= 0),
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'done', 'superseded', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        created_at INTEGER NOT NULL,
+        not_before INTEGER NOT NULL,
+        lease_token TEXT,
+        lease_until INTEGER,
+        last_error TEXT,
+        settled_at INTEGER,
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, meeting_id)
+      ) STRICT;
+      CREATE INDEX outbox_due ON outbox (topic, not_before) WHERE status = 'pending';
+      CREATE INDEX outbox_by_subject ON outbox (tenant_id, meeting_id, topic, subject, status);
+
+      CREATE TABLE planner_targets (
+        tenant_id TEXT NOT NULL,
+        space_id TEXT NOT NULL,
+        plan_id TEXT NOT NULL,
+        plan_name TEXT NOT NULL,
+        bucket_id TEXT NOT NULL,
+        bucket_name TEXT NOT NULL,
+        set_by TEXT NOT NULL,
+        set_at INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, space_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The highest migration recorded in the database, 0 for a fresh one. */

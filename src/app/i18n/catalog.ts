@@ -1,4 +1,4 @@
-import type { en } from "./en.ts";
+import type { EnglishCatalog } from "./en.ts";
 
 /** Plural forms keyed by `Intl.PluralRules` categories; `other` is the fallback every language needs. */
 export interface PluralForms {
@@ -10,7 +10,7 @@ export interface PluralForms {
   readonly other: string;
 }
 
-type English = typeof en;
+type English = EnglishCatalog;
 
 /** Every message key, taken from the English catalog. */
 export type MessageKey = keyof English;

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { RejectionCodeSchema } from "../../protocol/rejections.ts";
 import { interpolate, placeholdersOf, type Catalog } from "./catalog.ts";
-import { en } from "./en.ts";
+import { en as entryEnglish } from "./en.ts";
+import { meetingTabEn } from "./messages/meetingTab.en.ts";
 import { frCA } from "./fr-CA.ts";
 import { createStrings, englishStrings, loadedStrings, loadStrings, resolveLocale } from "./strings.ts";
 
 const french = createStrings("fr-CA", frCA);
+// the whole English catalog: what ships with every surface plus the meeting tab's own messages
+const en = { ...entryEnglish, ...meetingTabEn };
 
 describe("catalogs", () => {
   it("gives French every English key, and no other", () => {
@@ -92,5 +95,28 @@ describe("loadStrings", () => {
     expect(loadedStrings("fr-CA")).toBe(loaded);
     await expect(loadStrings("fr-CA")).resolves.toBe(loaded);
     await expect(loadStrings("en")).resolves.toBe(englishStrings);
+  });
+
+  it("keeps the meeting tab's messages out of the other surfaces, which never download them", () => {
+    const sources = import.meta.glob<string>(["../**/*.{ts,tsx}", "!../**/*.test.{ts,tsx}", "!../i18n/**", "!../surfaces/meetingTab/**", "!../components/agenda/**"], {
+      query: "?raw",
+      import: "default",
+      eager: true,
+    });
+    const tabOnly = Object.keys(meetingTabEn);
+    const prefixes = new Set(tabOnly.map((key) => key.slice(0, key.indexOf(".") + 1)));
+    const offenders: string[] = [];
+    for (const [file, source] of Object.entries(sources)) {
+      for (const key of tabOnly) if (source.includes(`"${key}"`)) offenders.push(`${file}: ${key}`);
+      // keys built from a template, such as `status.${value}`
+      for (const [, prefix] of source.matchAll(/`([a-zA-Z]+\.)\$\{/g)) if (prefix && prefixes.has(prefix)) offenders.push(`${file}: ${prefix}…`);
+    }
+    expect(Object.keys(sources).length).toBeGreaterThan(20);
+    expect(offenders).toEqual([]);
+  });
+
+  it("adds the meeting tab's English messages when that surface loads", async () => {
+    await import("./meetingTabMessages.ts");
+    expect(englishStrings.t("agenda.empty")).toBe(meetingTabEn["agenda.empty"]);
   });
 });

@@ -1,9 +1,11 @@
 import { facilitationEn } from "./messages/facilitation.en.ts";
-import { meetingTabEn } from "./messages/meetingTab.en.ts";
+import type { meetingTabEn } from "./messages/meetingTab.en.ts";
 
 /**
- * English strings: the reference catalog. Its keys and `{placeholders}` define what every other
- * catalog must provide. An object value holds plural forms chosen by `Intl.PluralRules`.
+ * English strings every surface needs, loaded with the entry chunk. Together with the meeting tab's
+ * messages (added by that surface's chunk, see meetingTabMessages.ts) they are the reference
+ * catalog: its keys and `{placeholders}` define what every other catalog must provide. An object
+ * value holds plural forms chosen by `Intl.PluralRules`.
  */
 export const en = {
   "app.connectingToTeams": "Connecting to Microsoft Teams…",
@@ -81,6 +83,11 @@ export const en = {
   "stage.howToRaise": "To speak, open Concord in the meeting side panel and select Raise hand.",
   "stage.upNext": "Up next",
   "stage.nobodyWaiting": "Nobody is waiting to speak.",
+  "stage.assumptions": { one: "{count} assumption", other: "{count} assumptions" },
+  "stage.assumptionTally.untested": { one: "{count} untested", other: "{count} untested" },
+  "stage.assumptionTally.supported": { one: "{count} supported", other: "{count} supported" },
+  "stage.assumptionTally.challenged": { one: "{count} challenged", other: "{count} challenged" },
+  "stage.moreAssumptions": { one: "+ {count} more assumption", other: "+ {count} more assumptions" },
   "stage.moreWaiting": { one: "+ {count} more person waiting", other: "+ {count} more people waiting" },
 
   "meetingTab.title": "Meeting overview",
@@ -121,12 +128,17 @@ export const en = {
   "rejection.limitReached": "This meeting has reached Concord's limit for that.",
   "rejection.unknownParticipant": "That person hasn't joined Concord in this meeting.",
   "rejection.noSpeaker": "Nobody has the floor.",
+  "rejection.queueClosed": "The queue is closed. Only points of order can be raised.",
+  "rejection.noRound": "No round is under way.",
+  "rejection.roundInProgress": "A round is already under way.",
   "rejection.rateLimited": "Too many actions at once. Wait a moment, then try again.",
   "rejection.unknownMeeting": "Concord can't find this meeting.",
   "rejection.internal": "Something went wrong on Concord's side. Try again in a moment.",
   "error.disconnected": "Concord isn't connected to the meeting, so that didn't go through.",
   "error.unexpected": "Something went wrong. Try again.",
   // each feature keeps its messages in messages/<feature>.en.ts so features can grow independently
-  ...meetingTabEn,
   ...facilitationEn,
 } as const;
+
+/** The whole English catalog: what every surface needs plus the meeting tab's own messages. */
+export type EnglishCatalog = typeof en & typeof meetingTabEn;

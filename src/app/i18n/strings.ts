@@ -5,10 +5,14 @@ import { en } from "./en.ts";
 /** The languages Concord speaks. */
 export type Locale = "en" | "fr-CA";
 
-// English ships with the tab: it is the reference catalog and what shows before Teams names a
-// language. Every other catalog is downloaded only by the people who read it.
+// English ships with the tab: what shows before Teams names a language. The meeting tab's own
+// messages join it when that surface's chunk loads (addEnglishMessages), so the side panel and the
+// stage never download them; a key looked up before then shows as itself rather than crashing.
+// Every other catalog is downloaded whole, only by the people who read it.
+const englishCatalog: Record<string, string | PluralForms> = { ...en };
+
 const catalogLoaders: Record<Locale, () => Promise<Catalog>> = {
-  en: () => Promise.resolve(en),
+  en: () => Promise.resolve(englishCatalog as Catalog),
   "fr-CA": () => import("./fr-CA.ts").then((module) => module.frCA),
 };
 
@@ -47,15 +51,23 @@ export function createStrings(locale: Locale, catalog: Catalog): Strings {
     locale,
     template: textOf,
     t: (key, ...params) => interpolate(textOf(key), params[0]),
-    plural: (key, count, ...params) =>
-      interpolate(pickPlural(catalog[key] as PluralForms, cardinal, count), { ...params[0], count: numbers.format(count) }),
+    plural: (key, count, ...params) => {
+      const forms = entries[key];
+      const form = typeof forms === "object" ? pickPlural(forms, cardinal, count) : textOf(key);
+      return interpolate(form, { ...params[0], count: numbers.format(count) });
+    },
     ordinal: (value) => interpolate(pickPlural(catalog.ordinal, ordinalRules, value), { count: value }),
     rejection: (code) => textOf(rejectionKey(code)),
   };
 }
 
 /** English: always at hand, without waiting for a download. */
-export const englishStrings: Strings = createStrings("en", en);
+export const englishStrings: Strings = createStrings("en", englishCatalog as Catalog);
+
+/** Adds a surface's English messages to the catalog every English `Strings` reads. Call at module load, before rendering. */
+export function addEnglishMessages(messages: Readonly<Record<string, string | PluralForms>>): void {
+  Object.assign(englishCatalog, messages);
+}
 
 // one shared instance per locale, so React can compare them cheaply
 const loaded = new Map<Locale, Strings>([["en", englishStrings]]);

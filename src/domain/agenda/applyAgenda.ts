@@ -1,5 +1,6 @@
 import type { EventOf } from "../../protocol/events.ts";
 import type { NewAgendaItem } from "../../protocol/agendaEvents.ts";
+import type { CarriedFrom } from "../../protocol/agendaSnapshot.ts";
 import type { AgendaItem, MeetingState, ParkingLotEntry } from "../meeting/state.ts";
 import { own, withoutKey } from "../meeting/decision.ts";
 
@@ -9,6 +10,7 @@ export type AgendaEvent = EventOf<
   | "agenda.itemRemoved"
   | "agenda.itemMoved"
   | "agenda.templateApplied"
+  | "agenda.itemsCarriedOver"
   | "agenda.scheduledMinutesSet"
 >;
 
@@ -20,6 +22,11 @@ export function applyAgendaEvent(state: MeetingState, event: AgendaEvent): Meeti
     case "agenda.templateApplied": {
       const next = addItems(state, event.payload.items, event.payload.appliedBy, event.at);
       return { ...next, agenda: { ...next.agenda, lastTemplate: event.payload.template } };
+    }
+    case "agenda.itemsCarriedOver": {
+      const { sourceMeetingId, sourceEndedAt, items, carriedBy } = event.payload;
+      const next = addItems(state, items, carriedBy, event.at, (item) => ({ meetingId: sourceMeetingId, endedAt: sourceEndedAt, reason: item.reason }));
+      return { ...next, agenda: { ...next.agenda, carriedOverFrom: [...next.agenda.carriedOverFrom, sourceMeetingId] } };
     }
     case "agenda.itemUpdated": {
       const item = own(state.agenda.items, event.payload.itemId);
@@ -48,10 +55,29 @@ export function applyAgendaEvent(state: MeetingState, event: AgendaEvent): Meeti
   }
 }
 
-function addItems(state: MeetingState, added: readonly NewAgendaItem[], createdBy: string, createdAt: number): MeetingState {
+function addItems<T extends NewAgendaItem>(
+  state: MeetingState,
+  added: readonly T[],
+  createdBy: string,
+  createdAt: number,
+  carriedFrom?: (item: T) => CarriedFrom,
+): MeetingState {
   const items = { ...state.agenda.items };
-  for (const { itemId, title, goal, ownerId, phases } of added) {
-    items[itemId] = { itemId, title, goal, ownerId, phases, status: "pending", mode: "debating", notes: "", createdBy, createdAt };
+  for (const item of added) {
+    const { itemId, title, goal, ownerId, phases } = item;
+    items[itemId] = {
+      itemId,
+      title,
+      goal,
+      ownerId,
+      phases,
+      status: "pending",
+      mode: "debating",
+      notes: "",
+      createdBy,
+      createdAt,
+      ...(carriedFrom ? { carriedFrom: carriedFrom(item) } : {}),
+    };
   }
   return {
     ...state,

@@ -7,9 +7,16 @@ import { isFacilitator, participantOf } from "../roles/holders.ts";
 import { canonicalPhases, samePhases } from "./phases.ts";
 import { firstPendingIndex, itemOf } from "./selectors.ts";
 import { templateItems } from "./templates.ts";
+import { decideCarryOver } from "./carryOver.ts";
 
 export type AgendaCommand = CommandOf<
-  "agenda.addItem" | "agenda.updateItem" | "agenda.removeItem" | "agenda.moveItem" | "agenda.applyTemplate" | "agenda.setScheduledMinutes"
+  | "agenda.addItem"
+  | "agenda.updateItem"
+  | "agenda.removeItem"
+  | "agenda.moveItem"
+  | "agenda.applyTemplate"
+  | "agenda.carryOver"
+  | "agenda.setScheduledMinutes"
 >;
 
 /**
@@ -55,8 +62,8 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, contex
       return accept([emit("agenda.itemMoved", { itemId, fromIndex, toIndex, movedBy: actor })]);
     }
     case "agenda.applyTemplate": {
-      const { template } = command.payload;
-      const proposed = templateItems(template);
+      const { template, language = "en" } = command.payload;
+      const proposed = templateItems(template, language);
       const room = Limits.maxAgendaItems - state.agenda.order.length;
       if (proposed.length > room) {
         return reject("limitReached", `This template adds ${proposed.length} items but the agenda has room for ${room} more (at most ${Limits.maxAgendaItems}).`);
@@ -70,6 +77,8 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, contex
       }));
       return accept([emit("agenda.templateApplied", { template, items, appliedBy: actor })]);
     }
+    case "agenda.carryOver":
+      return decideCarryOver(state, command, context, emit);
     case "agenda.setScheduledMinutes": {
       const { minutes } = command.payload;
       if (minutes === state.agenda.scheduledMinutes) return accept([]);

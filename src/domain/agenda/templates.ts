@@ -1,4 +1,4 @@
-import type { AgendaTemplate } from "../../protocol/vocabulary.ts";
+import type { AgendaTemplate, TemplateLanguage } from "../../protocol/vocabulary.ts";
 import type { PhasePlan } from "./phases.ts";
 
 /** One item a template proposes: a numbered prompt for the organizer to rename, and its phases. */
@@ -24,16 +24,22 @@ const quarterlyPhases: PhasePlan[] = [
   { phase: "commit", minutes: 10 },
 ];
 
+// The prompts become stored titles, so they are written in the meeting's language when it is added.
+const numberedPrompts: Record<TemplateLanguage, Record<"strategicOffsite" | "quarterlyPriorities", (n: number) => string>> = {
+  en: { strategicOffsite: (n) => `Strategic question ${n}`, quarterlyPriorities: (n) => `Priority ${n}` },
+  fr: { strategicOffsite: (n) => `Question stratégique ${n}`, quarterlyPriorities: (n) => `Priorité ${n}` },
+};
+
 /**
  * The items a template adds, in order. Titles are numbered prompts ("Priority 1"), never invented
  * content; goals and owners are left for the organizer. `blank` adds nothing.
  */
-export function templateItems(template: AgendaTemplate): TemplateItem[] {
+export function templateItems(template: AgendaTemplate, language: TemplateLanguage = "en"): TemplateItem[] {
   switch (template) {
     case "strategicOffsite":
-      return [1, 2, 3].map((n) => ({ title: `Strategic question ${n}`, phases: offsitePhases.map((plan) => ({ ...plan })) }));
+      return [1, 2, 3].map((n) => ({ title: numberedPrompts[language].strategicOffsite(n), phases: offsitePhases.map((plan) => ({ ...plan })) }));
     case "quarterlyPriorities":
-      return [1, 2, 3].map((n) => ({ title: `Priority ${n}`, phases: quarterlyPhases.map((plan) => ({ ...plan })) }));
+      return [1, 2, 3].map((n) => ({ title: numberedPrompts[language].quarterlyPriorities(n), phases: quarterlyPhases.map((plan) => ({ ...plan })) }));
     case "blank":
       return [];
   }

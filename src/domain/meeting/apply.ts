@@ -1,12 +1,15 @@
 import type { DomainEvent } from "../../protocol/events.ts";
 import type { MeetingState } from "./state.ts";
-import { own, withoutKey } from "./decision.ts";
+import { own } from "./decision.ts";
+import { applyQueueEvent } from "../queue/applyQueue.ts";
+import { dropFromRound } from "../queue/rounds.ts";
 import { applyAgendaEvent } from "../agenda/applyAgenda.ts";
 import { applyCharterEvent } from "../agenda/charter.ts";
 import { applyPreworkEvent } from "../prework/applyPrework.ts";
 import { applyFacilitationEvent } from "../facilitation/applyFacilitation.ts";
 import { applyParkingLotEvent } from "../facilitation/parkingLot.ts";
 import { applyRolesEvent } from "../roles/applyRoles.ts";
+import { applyCommitmentEvent } from "../commitments/applyCommitments.ts";
 
 /**
  * Folds one event into the state. Pure and total: the server, every client and a replay all call
@@ -28,26 +31,36 @@ export function applyEvent(state: MeetingState, event: DomainEvent): MeetingStat
     case "meeting.participantLeft": {
       const previous = own(state.participants, event.payload.userId);
       if (!previous) return state;
-      return { ...state, participants: { ...state.participants, [previous.userId]: { ...previous, isPresent: false } } };
+      // someone who leaves mid-round is dropped from it rather than waited for
+      const left = dropFromRound(state, previous.userId);
+      return { ...left, participants: { ...state.participants, [previous.userId]: { ...previous, isPresent: false } } };
     }
-    case "queue.handRaised": {
-      const { entryId, userId, topic } = event.payload;
-      const entry = { entryId, userId, raisedAt: event.at, arrival: state.nextArrival, ...(topic ? { topic } : {}) };
-      return { ...state, queue: { ...state.queue, [entryId]: entry }, nextArrival: state.nextArrival + 1 };
-    }
+    case "queue.handRaised":
     case "queue.handLowered":
-      return { ...state, queue: withoutKey(state.queue, event.payload.entryId) };
-    case "floor.granted": {
-      const { entryId, userId } = event.payload;
-      return { ...state, queue: withoutKey(state.queue, entryId), floor: { entryId, userId, since: event.at } };
-    }
+    case "queue.entryChanged":
+    case "queue.entryMoved":
+    case "queue.cleared":
+    case "queue.policySet":
+    case "queue.closed":
+    case "queue.reopened":
+    case "round.started":
+    case "round.passed":
+    case "round.ended":
+    case "floor.granted":
     case "floor.released":
-      return { ...state, floor: null };
+    case "floor.turnLimitSet":
+    case "floor.turnExtended":
+    case "equity.thresholdSet":
+    case "equity.dominanceDetected":
+    case "equity.summaryShared":
+    case "equity.summaryHidden":
+      return applyQueueEvent(state, event);
     case "agenda.itemAdded":
     case "agenda.itemUpdated":
     case "agenda.itemRemoved":
     case "agenda.itemMoved":
     case "agenda.templateApplied":
+    case "agenda.itemsCarriedOver":
     case "agenda.scheduledMinutesSet":
       return applyAgendaEvent(state, event);
     case "charter.updated":
@@ -79,6 +92,16 @@ export function applyEvent(state: MeetingState, event: DomainEvent): MeetingStat
     case "roles.policySet":
     case "roles.assigned":
       return applyRolesEvent(state, event);
+    case "commitment.captured":
+    case "commitment.edited":
+    case "commitment.cancelled":
+    case "commitment.syncRetryRequested":
+    case "commitment.syncStarted":
+    case "commitment.syncSucceeded":
+    case "commitment.syncFailed":
+    case "commitment.progressRead":
+    case "commitment.cancelledInPlanner":
+      return applyCommitmentEvent(state, event);
   }
 }
 

@@ -3,13 +3,18 @@ import type { DecideContext } from "./context.ts";
 import type { MeetingState } from "./state.ts";
 import { accept, eventFactory, own, reject, type Decision, type Emit } from "./decision.ts";
 import { isPresent } from "../roles/holders.ts";
-import { decideQueue } from "./decideQueue.ts";
+import { decideQueue } from "../queue/decideQueue.ts";
+import { decideFloor } from "../queue/decideFloor.ts";
+import { decideEquity } from "../queue/decideEquity.ts";
 import { decideAgenda } from "../agenda/decideAgenda.ts";
 import { decideCharter } from "../agenda/charter.ts";
 import { decidePrework } from "../prework/decidePrework.ts";
 import { decideFacilitation } from "../facilitation/decideFacilitation.ts";
 import { decideParkingLot } from "../facilitation/parkingLot.ts";
 import { decideRoles } from "../roles/decideRoles.ts";
+import { decideCommitments } from "../commitments/decideCommitments.ts";
+import { decideCommitmentSystem, type CommitmentSystemCommand } from "../commitments/system.ts";
+import { decideSystem, type SystemCommand } from "../queue/system.ts";
 
 export type { Decision } from "./decision.ts";
 
@@ -27,14 +32,35 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
     case "meeting.leave":
     case "queue.raiseHand":
     case "queue.lowerHand":
-    case "floor.grantNext":
-    case "floor.yield":
+    case "queue.changeEntry":
+    case "queue.setPolicy":
+    case "queue.moveEntry":
+    case "queue.skip":
+    case "queue.removeEntry":
+    case "queue.clear":
+    case "queue.close":
+    case "queue.reopen":
+    case "queue.invite":
       return decideQueue(state, command, context, emit);
+    case "floor.grantNext":
+    case "floor.grant":
+    case "floor.yield":
+    case "floor.setTurnLimit":
+    case "floor.extendTurn":
+    case "round.start":
+    case "round.pass":
+    case "round.end":
+      return decideFloor(state, command, context, emit);
+    case "equity.setThreshold":
+    case "equity.shareSummary":
+    case "equity.hideSummary":
+      return decideEquity(state, command, context, emit);
     case "agenda.addItem":
     case "agenda.updateItem":
     case "agenda.removeItem":
     case "agenda.moveItem":
     case "agenda.applyTemplate":
+    case "agenda.carryOver":
     case "agenda.setScheduledMinutes":
       return decideAgenda(state, command, context, emit);
     case "charter.update":
@@ -66,7 +92,20 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
     case "roles.setPolicy":
     case "roles.assign":
       return decideRoles(state, command, context, emit);
+    case "commitment.capture":
+    case "commitment.edit":
+    case "commitment.cancel":
+    case "commitment.retrySync":
+      return decideCommitments(state, command, context, emit);
   }
+}
+
+/** Every command the server itself issues, never a client: none of them is in the wire schema. */
+export type ServerCommand = SystemCommand | CommitmentSystemCommand;
+
+/** Decides a server-originated command (a floor released after a disconnect, a Planner worker's report). */
+export function decideServerCommand(state: MeetingState, command: ServerCommand, now: number): Decision {
+  return command.type === "floor.releaseDisconnected" ? decideSystem(state, command, now) : decideCommitmentSystem(state, command, now);
 }
 
 function decideJoin(state: MeetingState, context: DecideContext, emit: Emit): Decision {

@@ -15,9 +15,11 @@ export function isVisibleTo(audience: Audience, state: MeetingState, userId: str
 }
 
 /**
- * The part of the state one person may see. Everything in today's meeting model is public; private
- * scores and anonymous authors will be removed here before a snapshot leaves the server.
+ * The part of the state one person may see, before a snapshot leaves the server. Dominance alerts
+ * are for facilitators only (they come from facilitator-audience events, see queue/equity.ts);
+ * private scores and anonymous authors will be removed here too.
  */
-export function projectStateFor(state: MeetingState, _userId: string): MeetingState {
-  return state;
+export function projectStateFor(state: MeetingState, userId: string): MeetingState {
+  if (isFacilitator(state, userId) || Object.keys(state.equity.alerts).length === 0) return state;
+  return { ...state, equity: { ...state.equity, alerts: {} } };
 }

@@ -1,5 +1,14 @@
 import type { MeetingState } from "../../protocol/snapshot.ts";
-import { defaultCharter, defaultRoles, emptyAgenda, emptyPrework, notStartedFacilitation } from "../../protocol/stateDefaults.ts";
+import {
+  defaultCharter,
+  defaultEquity,
+  defaultQueueSettings,
+  defaultRoles,
+  emptyAgenda,
+  emptyPrework,
+  noRounds,
+  notStartedFacilitation,
+} from "../../protocol/stateDefaults.ts";
 
 export type {
   MeetingState,
@@ -19,6 +28,15 @@ export type {
   Facilitation,
   RoleAssignments,
   RolesState,
+  Turn,
+  QueueSettings,
+  Round,
+  RoundTurn,
+  RoundsState,
+  DominanceAlert,
+  EquityPerson,
+  EquitySummary,
+  EquityState,
 } from "../../protocol/snapshot.ts";
 
 /** A meeting before anything has happened in it. */
@@ -29,12 +47,17 @@ export function emptyMeeting(meetingId: string): MeetingState {
     queue: {},
     floor: null,
     nextArrival: 0,
+    queueSettings: defaultQueueSettings(),
+    rounds: noRounds(),
+    turns: [],
+    equity: defaultEquity(),
     agenda: emptyAgenda(),
     charter: defaultCharter(),
     prework: emptyPrework(),
     parkingLot: {},
     facilitation: notStartedFacilitation(),
     roles: defaultRoles(),
+    commitments: {},
     nextLocalId: 0,
   };
 }

@@ -6,6 +6,8 @@ export interface ListedItem {
   itemId: string;
   title: string;
   status: string;
+  /** Why it was carried over from an earlier meeting (`unfinished` or `parked`), or "" when it was not. */
+  carried: string;
   /** Phase → minutes, in the order shown. */
   phases: [Phase, number][];
 }
@@ -106,6 +108,7 @@ export class MeetingTabPage {
         itemId: element.getAttribute("data-item-id") ?? "",
         title: element.getAttribute("data-title") ?? "",
         status: element.getAttribute("data-status") ?? "",
+        carried: element.querySelector('[data-testid="agenda-item-carried"]')?.getAttribute("data-reason") ?? "",
         phases: [...element.querySelectorAll('[data-testid="agenda-item-phase"]')].map(
           (phase) => [phase.getAttribute("data-phase") as Phase, Number(phase.getAttribute("data-minutes"))] as [Phase, number],
         ),
@@ -260,9 +263,14 @@ export class MeetingTabPage {
     await section.getByTestId("data-link").nth(before).waitFor();
   }
 
-  /** Records the room's verdict on an item's assumption (by its statement) with the evidence cited. */
-  async markAssumption(itemTitle: string, statement: string, status: AssumptionStatus, evidence: string): Promise<Locator> {
-    const assumption = this.preworkItem(itemTitle).getByTestId("assumption").filter({ hasText: statement });
+  /** An item's assumption in the pre-work section, by its statement. */
+  assumption(itemTitle: string, statement: string): Locator {
+    return this.preworkItem(itemTitle).getByTestId("assumption").filter({ hasText: statement });
+  }
+
+  /** Records the room's verdict on an item's assumption (by its statement) with the evidence cited, if any. */
+  async markAssumption(itemTitle: string, statement: string, status: AssumptionStatus, evidence = ""): Promise<Locator> {
+    const assumption = this.assumption(itemTitle, statement);
     await assumption.getByTestId("assumption-mark-evidence").fill(evidence);
     await assumption.getByTestId(`assumption-mark-${status}`).click();
     return assumption;
@@ -286,6 +294,35 @@ export class MeetingTabPage {
 
   parkedEntry(text: string): Locator {
     return this.frame.locator('[data-testid="parked-entry"]').filter({ hasText: text });
+  }
+
+  /** A facilitator promotes a parked point (summary section) so the next meeting can carry it; resolves once it shows as promoted. */
+  async promoteParked(text: string): Promise<void> {
+    const entry = this.parkedEntry(text);
+    await entry.getByTestId("parked-promote").click();
+    await this.frame.locator('[data-testid="parked-entry"][data-promoted="true"]').filter({ hasText: text }).waitFor();
+  }
+
+  // --- carry-over ---
+
+  /** The "Open items from the last meeting" card (agenda section, agenda editors only). */
+  get carryOverCard(): Locator {
+    return this.frame.getByTestId("carry-over");
+  }
+
+  /** What the card offers to carry over, in order: why (`unfinished` or `parked`) and the entry's text. */
+  async carryOverItems(): Promise<{ reason: string; text: string }[]> {
+    return this.carryOverCard.getByTestId("carry-over-item").evaluateAll((items) =>
+      items.map((item) => ({ reason: item.getAttribute("data-reason") ?? "", text: (item as HTMLElement).innerText })),
+    );
+  }
+
+  /** Puts the offered items on this agenda; resolves once they are listed. */
+  async applyCarryOver(): Promise<void> {
+    const before = await this.agendaItems.count();
+    const offered = await this.carryOverCard.getByTestId("carry-over-item").count();
+    await this.carryOverCard.getByTestId("carry-over-apply").click();
+    await this.agendaItems.nth(before + offered - 1).waitFor();
   }
 
   /** Per participant (user id), the ids of the items they contributed pre-work to, as the completeness table shows. */

@@ -16,6 +16,12 @@ export interface CountdownReading {
   isPaused: boolean;
 }
 
+/** An assumption as the stage lists it: the verdict it shows and its statement. */
+export interface StageAssumption {
+  status: string;
+  statement: string;
+}
+
 /** Who holds which role on the current item, as a surface shows it. */
 export type RoleReading = Partial<Record<AppRole, string>>;
 
@@ -273,6 +279,13 @@ export class StagePage {
 
   rolesText(): Promise<string> {
     return this.frame.getByTestId("stage-roles").innerText();
+  }
+
+  /** The assumptions the stage lists while an item is diagnosed, in order, each with the verdict it shows. */
+  assumptions(): Promise<StageAssumption[]> {
+    return this.frame.getByTestId("stage-assumption").evaluateAll((entries) =>
+      entries.map((entry) => ({ status: entry.getAttribute("data-status") ?? "", statement: entry.lastElementChild?.textContent ?? "" })),
+    );
   }
 
   /** Each phase on the agenda timeline as `itemId/phase:status`, in order. */

@@ -1,10 +1,11 @@
 import type { FrameLocator, Locator, Page } from "playwright-core";
 import type { MeetingRole } from "../../../src/protocol/ids.ts";
 import type { FrameStatus } from "../../../server/dev/simulator/client/appHost.ts";
+import { DEFAULT_MEETING_ID } from "../../../server/dev/simulator/client/meetingIds.ts";
 import { simulatorQuery, type Locale, type SimulatorQuery, type Theme } from "../../../server/dev/simulator/client/simulatorOptions.ts";
 
 export { DEV_TENANT_ID, userIdFor, userPrincipalNameFor } from "../../../server/dev/simulator/client/devIdentity.ts";
-export { DEFAULT_MEETING_ID, chatIdFor } from "../../../server/dev/simulator/client/meetingIds.ts";
+export { DEFAULT_MEETING_ID, chatIdFor, createMeetingId } from "../../../server/dev/simulator/client/meetingIds.ts";
 export { DEFAULT_PARTICIPANTS, MAX_PARTICIPANTS } from "../../../server/dev/simulator/client/simulatorOptions.ts";
 export type { Locale, Theme } from "../../../server/dev/simulator/client/simulatorOptions.ts";
 
@@ -35,6 +36,26 @@ export class SimulatorPage {
   async open(baseUrl: string, options: OpenSimulatorOptions = {}): Promise<void> {
     await this.page.goto(new URL(`/dev/meeting/${simulatorQuery(options)}`, baseUrl).href);
     await this.page.locator("body[data-simulator-state=ready]").waitFor();
+  }
+
+  /**
+   * Selects "Next meeting here": the page reopens on a new meeting in the same Teams thread, with the
+   * same people, theme and language. Resolves with the new meeting's id once its frames are set up.
+   */
+  async openNextMeetingHere(): Promise<string> {
+    const current = await this.meetingId();
+    await Promise.all([
+      this.page.waitForURL((url) => (url.searchParams.get("meeting") ?? DEFAULT_MEETING_ID) !== current),
+      this.page.getByTestId("next-meeting").click(),
+    ]);
+    await this.page.locator("body[data-simulator-state=ready]").waitFor();
+    return this.meetingId();
+  }
+
+  /** Shows the meeting view (side panels and stage); a meeting tab opened before keeps running behind it. */
+  async showMeeting(): Promise<void> {
+    await this.page.getByTestId("view-meeting").click();
+    await this.page.getByTestId("stage").waitFor();
   }
 
   /** The named participant's Concord side panel. */

@@ -1,3 +1,4 @@
+import { isTeamsShapedMeetingId } from "./meetingIds.ts";
 import { h } from "./dom.ts";
 import { LOCALES, THEMES, type Locale, type SimulatorOptions, type Theme } from "./simulatorOptions.ts";
 
@@ -9,10 +10,12 @@ export interface HeaderActions {
   onThemeChange(theme: Theme): void;
   onLocaleChange(locale: Locale): void;
   onNewMeeting(): void;
+  /** Opens the next meeting in the same chat, which can carry over what this one left open. */
+  onNextMeeting(): void;
   onEditParticipants(): void;
 }
 
-/** The top bar: title, meeting id, theme and language switchers, participants and New meeting. */
+/** The top bar: title, meeting id, theme and language switchers, participants, Next meeting here and New meeting. */
 export function buildHeader(options: SimulatorOptions, actions: HeaderActions): HTMLElement {
   const themeSelect = h(
     "select",
@@ -37,6 +40,22 @@ export function buildHeader(options: SimulatorOptions, actions: HeaderActions): 
 
   const newMeetingButton = h("button", { type: "button", class: "button button-primary", "data-testid": "new-meeting" }, "New meeting");
   newMeetingButton.addEventListener("click", () => actions.onNewMeeting());
+  const hasThread = isTeamsShapedMeetingId(options.meetingId);
+  const nextMeetingButton = h(
+    "button",
+    {
+      type: "button",
+      class: "button",
+      "data-testid": "next-meeting",
+      // only a Teams-shaped id names a chat that a next meeting can share with this one
+      disabled: !hasThread,
+      title: hasThread
+        ? "A new meeting in this meeting's chat: it can carry over unfinished items"
+        : "This meeting id is not shaped like a Teams one, so it has no chat to share; use New meeting",
+    },
+    "Next meeting here",
+  );
+  nextMeetingButton.addEventListener("click", () => actions.onNextMeeting());
 
   return h(
     "header",
@@ -59,6 +78,7 @@ export function buildHeader(options: SimulatorOptions, actions: HeaderActions): 
       h("label", { class: "control" }, h("span", { class: "field-label" }, "Theme"), themeSelect),
       h("label", { class: "control" }, h("span", { class: "field-label" }, "Language"), localeSelect),
       participantsButton,
+      nextMeetingButton,
       newMeetingButton,
     ),
   );

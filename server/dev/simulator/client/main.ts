@@ -4,7 +4,7 @@ import { DEV_TENANT_ID, type Participant } from "./devIdentity.ts";
 import { h } from "./dom.ts";
 import { buildHeader } from "./header.ts";
 import { themeChangeEvent, type HostEffect, type HostState } from "./hostProtocol.ts";
-import { chatIdFor, createMeetingId, DEFAULT_MEETING_ID } from "./meetingIds.ts";
+import { chatIdFor, createMeetingId, DEFAULT_MEETING_ID, nextMeetingIdInThread } from "./meetingIds.ts";
 import { buildMeetingView } from "./meetingView.ts";
 import { buildParticipantsDialog } from "./participantsDialog.ts";
 import { registerRoster } from "./roster.ts";
@@ -59,6 +59,7 @@ const header = buildHeader(options, {
     for (const slot of host.slots) host.reload(slot);
   },
   onNewMeeting: () => navigateWith({ meetingId: createMeetingId() }),
+  onNextMeeting: () => navigateWith({ meetingId: nextMeetingIdInThread(meetingId, Date.now()) }),
   onEditParticipants: () => dialog.showModal(),
 });
 

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { IdSchema } from "../../../../src/protocol/ids.ts";
-import { chatIdFor, createMeetingId, DEFAULT_MEETING_ID, meetingIdProblem } from "./meetingIds.ts";
+import { spaceOfMeeting } from "../../../meetings/space.ts";
+import { chatIdFor, createMeetingId, DEFAULT_MEETING_ID, isTeamsShapedMeetingId, meetingIdProblem, nextMeetingIdInThread } from "./meetingIds.ts";
 
 describe("meeting ids", () => {
   it("has a default shaped like a Teams meeting id", () => {
@@ -35,5 +36,17 @@ describe("meeting ids", () => {
         expect(meetingIdProblem(id) === null).toBe(IdSchema.safeParse(id).success);
       }),
     );
+  });
+
+  it("opens the next meeting in the same chat, which the server puts in the same space", () => {
+    const first = createMeetingId();
+    const next = nextMeetingIdInThread(first, 1_790_000_000_000);
+    expect(next).not.toBe(first);
+    expect(chatIdFor(next)).toBe(chatIdFor(first));
+    expect(spaceOfMeeting(next)).toBe(spaceOfMeeting(first));
+    expect(spaceOfMeeting(nextMeetingIdInThread(createMeetingId(), 1))).not.toBe(spaceOfMeeting(first));
+    expect(meetingIdProblem(next)).toBeNull();
+    expect(isTeamsShapedMeetingId(next)).toBe(true);
+    expect(isTeamsShapedMeetingId("e2e-meeting")).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import type { ItemValues } from "./itemDraft.ts";
 import { LiveAnnouncement } from "./LiveAnnouncement.tsx";
 import { PlannedTime } from "./PlannedTime.tsx";
 import { TemplatePicker } from "./TemplatePicker.tsx";
+import { CarryOverPanel } from "./CarryOverPanel.tsx";
 import { AddIcon } from "./agendaIcons.ts";
 
 /** Props of {@link AgendaBuilder}. */
@@ -21,6 +22,8 @@ export interface AgendaBuilderProps {
   /** Whether the viewer may change the agenda now (see `powersOf`, and not after the meeting). */
   canEdit: boolean;
   commands: Commands;
+  /** A token for Concord's API, to look up what an earlier meeting left open. */
+  getToken: () => Promise<string>;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface AgendaBuilderProps {
  * add, edit, remove and reorder (drag, or the move buttons with an announcement); everyone else
  * reads the same agenda.
  */
-export function AgendaBuilder({ state, canEdit, commands }: AgendaBuilderProps) {
+export function AgendaBuilder({ state, canEdit, commands, getToken }: AgendaBuilderProps) {
   const shared = useAgendaStyles();
   const strings = useStrings();
   const items = agendaItems(state);
@@ -111,6 +114,7 @@ export function AgendaBuilder({ state, canEdit, commands }: AgendaBuilderProps) 
   return (
     <div className={shared.panel}>
       <PlannedTime state={state} canEdit={canEdit} commands={commands} />
+      {canEdit ? <CarryOverPanel state={state} commands={commands} getToken={getToken} /> : null}
       {canEdit ? <TemplatePicker commands={commands} /> : null}
       <section className={shared.section} aria-labelledby={headingId}>
         <h2 id={headingId} ref={headingRef} tabIndex={-1} className={shared.heading}>

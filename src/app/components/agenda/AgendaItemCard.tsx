@@ -143,6 +143,13 @@ export function AgendaItemCard({ state, item, position, canEdit, canMoveUp, canM
               </TextBadge>
             ) : null}
           </div>
+          {item.carriedFrom ? (
+            <p className={shared.secondary} data-testid="agenda-item-carried" data-reason={item.carriedFrom.reason}>
+              {strings.t(`carryOver.badge.${item.carriedFrom.reason}`, {
+                date: new Intl.DateTimeFormat(strings.locale, { dateStyle: "medium" }).format(item.carriedFrom.endedAt),
+              })}
+            </p>
+          ) : null}
           {item.goal ? <p className={shared.text}>{item.goal}</p> : null}
           {item.ownerId ? <p className={shared.secondary}>{strings.t("agenda.owner", { name: participantName(state, item.ownerId, strings.t("participant.unknown")) })}</p> : null}
         </div>

@@ -31,8 +31,9 @@ export function AssumptionMark({ state, assumption, canMark, commands }: Assumpt
 
   const handleMark = async (status: AssumptionStatus) => {
     const text = evidence.trim();
-    if (text === "") {
-      setProblem(strings.t("form.required", { field: evidenceLabel }));
+    // a verdict needs the evidence behind it; "untested" is the absence of one
+    if (text === "" && status !== "untested") {
+      setProblem(strings.t("mark.evidenceNeeded"));
       return;
     }
     setProblem(undefined);
@@ -51,7 +52,7 @@ export function AssumptionMark({ state, assumption, canMark, commands }: Assumpt
       ) : null}
       {canMark ? (
         <div className={shared.form} data-testid="assumption-mark-form">
-          <Field label={evidenceLabel} required validationState={problem ? "error" : "none"} validationMessage={problem}>
+          <Field label={evidenceLabel} hint={problem ? undefined : strings.t("mark.evidenceHint")} validationState={problem ? "error" : "none"} validationMessage={problem}>
             <Textarea value={evidence} maxLength={Limits.maxEvidenceLength} resize="vertical" onChange={(_, data) => setEvidence(data.value)} data-testid="assumption-mark-evidence" />
           </Field>
           <div className={shared.actions}>

@@ -57,7 +57,7 @@ export function TemplatePicker({ commands }: TemplatePickerProps) {
         ))}
       </RadioGroup>
       <div>
-        <Button disabledFocusable={commands.isInFlight("agenda.applyTemplate")} onClick={() => void commands.send({ type: "agenda.applyTemplate", payload: { template } })} data-testid="template-apply">
+        <Button disabledFocusable={commands.isInFlight("agenda.applyTemplate")} onClick={() => void commands.send({ type: "agenda.applyTemplate", payload: { template, language: strings.locale === "fr-CA" ? "fr" : "en" } })} data-testid="template-apply">
           {strings.t("agenda.applyTemplate")}
         </Button>
       </div>

@@ -1,3 +1,4 @@
+import "../../i18n/meetingTabMessages.ts";
 import { describe, expect, it } from "vitest";
 import { samePhases } from "../../../domain/agenda/phases.ts";
 import { templateItems } from "../../../domain/agenda/templates.ts";

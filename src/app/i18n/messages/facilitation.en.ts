@@ -78,4 +78,7 @@ export const facilitationEn = {
   "facilitation.stage.rolesFor": "Item {number}",
   "facilitation.stage.startingSoon": "Starting soon",
   "facilitation.stage.moreItems": { one: "+ {count} more item", other: "+ {count} more items" },
+  "status.untested": "Untested",
+  "status.supported": "Supported",
+  "status.challenged": "Challenged",
 } as const;

@@ -83,4 +83,7 @@ export const facilitationFrCA: { readonly [K in keyof English]: English[K] exten
   "facilitation.stage.rolesFor": "Point {number}",
   "facilitation.stage.startingSoon": "La réunion va commencer",
   "facilitation.stage.moreItems": { one: "+ {count} autre point", other: "+ {count} autres points" },
+  "status.untested": "Non vérifiée",
+  "status.supported": "Confirmée",
+  "status.challenged": "Contestée",
 };

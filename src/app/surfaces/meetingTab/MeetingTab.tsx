@@ -1,3 +1,4 @@
+import "../../i18n/meetingTabMessages.ts";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { CommandFailureBar } from "../../components/CommandFailureBar.tsx";
 import { ConnectionProblemBar } from "../../components/ConnectionProblemBar.tsx";

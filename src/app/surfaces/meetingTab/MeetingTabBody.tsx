@@ -3,6 +3,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { isPresent, powersOf } from "../../../domain/roles/holders.ts";
 import type { MeetingState } from "../../../domain/meeting/state.ts";
 import type { Viewer } from "../../../protocol/messages.ts";
+import { getAuthToken } from "../../../teams/authToken.ts";
 import { AgendaBuilder } from "../../components/agenda/AgendaBuilder.tsx";
 import { CharterPanel } from "../../components/agenda/CharterPanel.tsx";
 import { JoinNotice } from "../../components/agenda/JoinNotice.tsx";
@@ -54,7 +55,7 @@ export function MeetingTabBody({ state, viewer, serverOffsetMs, serverClock, com
   const isOpen = state.facilitation.status !== "ended";
 
   const panels: Record<Section, ReactNode> = {
-    agenda: <AgendaBuilder state={state} canEdit={powers.canEditAgenda && isOpen} commands={commands} />,
+    agenda: <AgendaBuilder state={state} canEdit={powers.canEditAgenda && isOpen} commands={commands} getToken={getAuthToken} />,
     charter: (
       <CharterPanel
         state={state}

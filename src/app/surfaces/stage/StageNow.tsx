@@ -4,6 +4,7 @@ import { PhaseCountdown } from "../../components/facilitation/PhaseCountdown.tsx
 import { numberedPhase, situationOf } from "../../components/facilitation/roomView.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
 import type { ServerClock } from "../../realtime/serverClock.ts";
+import { StageAssumptions } from "./StageAssumptions.tsx";
 import { StageExtension } from "./StageExtension.tsx";
 import { StageRoomMode } from "./StageRoomMode.tsx";
 import { useStagePanelStyles } from "./stageStyles.ts";
@@ -79,6 +80,7 @@ export function StageNow({ state, clock }: StageNowProps) {
             data-testid="stage-countdown"
           />
           <StageExtension state={state} />
+          {phase.phase === "diagnose" ? <StageAssumptions state={state} itemId={phase.item.itemId} /> : null}
           <StageRoomMode mode={phase.item.mode} />
         </>
       ) : (

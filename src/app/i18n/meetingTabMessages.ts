@@ -1,0 +1,6 @@
+import { meetingTabEn } from "./messages/meetingTab.en.ts";
+import { addEnglishMessages } from "./strings.ts";
+
+// Imported by the meeting tab's chunk (and tests of its components): the agenda builder's English
+// messages load with it instead of with every surface.
+addEnglishMessages(meetingTabEn);
