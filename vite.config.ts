@@ -27,7 +27,13 @@ export default defineConfig(({ mode }) =>
               // Code every surface shares (rules, wire contract, connection, hooks) in one chunk
               // rather than many slivers that each cost a request and their own wrapper bytes.
               codeSplitting: {
-                groups: [{ name: "shared", test: /src\/(domain\/|protocol\/|app\/(hooks|realtime)\/|app\/components\/[^/]+$)/ }],
+                // domain modules only lazy parts use (equity, commitments) stay in those parts' chunks
+                groups: [
+                  {
+                    name: "shared",
+                    test: /src\/(domain\/(meeting|roles|agenda|facilitation|prework)\/|domain\/queue\/(order|rounds|floorTime|wait)\.ts|protocol\/|app\/(hooks|realtime)\/|app\/components\/[^/]+$)/,
+                  },
+                ],
               },
             },
           },

@@ -2,6 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { summarizeIssues } from "../src/protocol/zodErrors.ts";
 import type { LogLevel } from "./logger.ts";
+import type { PlannerAuthMode } from "./planner/tokens.ts";
 
 /**
  * Everything the server reads from its environment, validated once at start-up. Production mode is
@@ -23,6 +24,20 @@ export interface Config {
   clockRate: number;
   entra?: { clientId: string; apiResource?: string; allowedTenants: "*" | string[] };
   bot?: { appId: string; appSecret: string; serviceUrl: string; authority?: string };
+  planner: PlannerConfig;
+}
+
+/**
+ * Planner access. `auth` is whose permission the background worker writes with (see
+ * planner/tokens.ts); the settings page's pickers always act as the person using them. `graph` is
+ * production's way to Microsoft Graph — null in development (the emulator) and in a production
+ * without a client secret, which then keeps commitments in Concord and writes nothing to Planner.
+ */
+export interface PlannerConfig {
+  auth: PlannerAuthMode;
+  graph: { clientSecret: string; baseUrl: string; authorityHost: string } | null;
+  /** The Teams app id (manifest `id`): task references deep-link into the personal tab; without it they link to the tab at PUBLIC_ORIGIN. */
+  teamsAppId: string | null;
 }
 
 const optionalText = z
@@ -47,6 +62,15 @@ const EnvSchema = z.object({
   BOT_APP_SECRET: optionalText,
   TEAMS_SERVICE_URL: optionalText.pipe(z.url().optional()),
   BOT_AUTHORITY: optionalText.pipe(z.url().optional()),
+  // Planner (production): ENTRA_CLIENT_SECRET is the app registration's secret, used for on-behalf-of
+  // (the pickers, and PLANNER_AUTH=delegated) and client credentials (PLANNER_AUTH=application, the
+  // default: Tasks.ReadWrite.All granted by an admin). GRAPH_BASE_URL and ENTRA_AUTHORITY_HOST are for
+  // national clouds. TEAMS_APP_ID makes task references deep links into Teams.
+  PLANNER_AUTH: optionalText.pipe(z.enum(["application", "delegated"], "must be application or delegated").optional()),
+  ENTRA_CLIENT_SECRET: optionalText,
+  GRAPH_BASE_URL: optionalText.pipe(z.url().optional()),
+  ENTRA_AUTHORITY_HOST: optionalText.pipe(z.url().optional()),
+  TEAMS_APP_ID: optionalText.pipe(z.uuid("must be the Teams app id (a GUID)").optional()),
 });
 
 /** Reads and checks configuration; throws one error naming every bad or missing variable. */
@@ -65,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     if (vars.DEV_CLOCK_RATE !== 1) problems.push("DEV_CLOCK_RATE: a fast clock is for development only; remove it in production");
     const missingBot = (["BOT_APP_ID", "BOT_APP_SECRET", "TEAMS_SERVICE_URL"] as const).filter((name) => !vars[name]);
     for (const name of missingBot) problems.push(`${name}: needed to resolve meeting roles through Teams`);
+    if (vars.PLANNER_AUTH && !vars.ENTRA_CLIENT_SECRET) problems.push(`ENTRA_CLIENT_SECRET: needed to write to Planner with PLANNER_AUTH=${vars.PLANNER_AUTH}`);
     if (problems.length > 0) throw new Error(`Invalid production configuration:\n  ${problems.join("\n  ")}`);
     const tenants = vars.ENTRA_ALLOWED_TENANTS!;
     entra = {
@@ -94,5 +119,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     clockRate: vars.DEV_CLOCK_RATE,
     ...(entra ? { entra } : {}),
     ...(bot ? { bot } : {}),
+    planner: {
+      auth: vars.PLANNER_AUTH ?? "application",
+      graph:
+        isProduction && vars.ENTRA_CLIENT_SECRET
+          ? {
+              clientSecret: vars.ENTRA_CLIENT_SECRET,
+              baseUrl: (vars.GRAPH_BASE_URL ?? "https://graph.microsoft.com").replace(/\/+$/, ""),
+              authorityHost: (vars.ENTRA_AUTHORITY_HOST ?? "https://login.microsoftonline.com").replace(/\/+$/, ""),
+            }
+          : null,
+      teamsAppId: vars.TEAMS_APP_ID ?? null,
+    },
   };
 }

@@ -10,6 +10,8 @@ import { createHttpApp } from "./http/app.ts";
 import { MeetingService } from "./meetings/meetingService.ts";
 import { RealtimeGateway } from "./realtime/gateway.ts";
 import type { Timers } from "./realtime/floorGrace.ts";
+import type { PlannerServices } from "./http/planner/plannerRoutes.ts";
+import { startPlannerSync, type PlannerSyncChoice, type RunningPlannerSync } from "./planner/plannerSync.ts";
 
 export interface ServerDependencies {
   mode: "development" | "production";
@@ -26,6 +28,10 @@ export interface ServerDependencies {
   tokenClock?: Clock;
   logger: Logger;
   devRouters?: { path: string; router: Router }[];
+  /** Planner targets and pickers (see http/planner); main.ts chooses the Graph access behind them. */
+  planner?: PlannerServices;
+  /** Sends commitments to the space's Planner target and reads progress back; needs `planner` for the targets. Off when absent. */
+  plannerSync?: PlannerSyncChoice | null;
   /** Overrides of the disconnected speaker's grace period and its scheduling (tests). */
   floorGraceMs?: number;
   timers?: Timers;
@@ -37,6 +43,8 @@ export interface RunningServer {
   port: number;
   gateway: RealtimeGateway;
   meetings: MeetingService;
+  /** The Planner worker and progress poller, when running. */
+  plannerSync: RunningPlannerSync | null;
   /** Stops accepting, closes sockets, then the bus and the store. */
   close(): Promise<void>;
 }
@@ -62,13 +70,18 @@ export async function startServer(deps: ServerDependencies): Promise<RunningServ
   });
   const { port } = server.address() as AddressInfo;
   const hostForUrl = deps.host === "0.0.0.0" ? "localhost" : deps.host.includes(":") ? `[${deps.host}]` : deps.host;
+  const plannerSync =
+    deps.plannerSync && deps.planner ? startPlannerSync({ store: deps.store, meetings, targets: deps.planner.targets, logger: deps.logger }, deps.plannerSync) : null;
 
   return {
     url: `http://${hostForUrl}:${port}`,
     port,
     gateway,
     meetings,
+    plannerSync,
     async close() {
+      // the worker's cycle in progress finishes (and records what it did) before the store closes
+      await plannerSync?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await gateway.close();
       server.closeAllConnections();

@@ -31,6 +31,31 @@ export async function liveBytes(origin: string): Promise<number> {
   return body.heapUsed + body.external;
 }
 
+/** A server process's resident set, heap and off-heap bytes. */
+export interface ServerMemory {
+  rss: number;
+  heapUsed: number;
+  external: number;
+}
+
+/** Asks the dev server (started with --expose-gc) for its memory after a full collection. */
+export async function serverMemory(origin: string): Promise<ServerMemory> {
+  const response = await fetch(`${origin}/dev/diagnostics`);
+  const body = (await response.json()) as ServerMemory & { isCollected: boolean };
+  if (!body.isCollected) throw new Error("the server was not started with --expose-gc");
+  return { rss: body.rss, heapUsed: body.heapUsed, external: body.external };
+}
+
+/** A process's peak resident set so far (Linux's VmHWM), or null where /proc does not say. */
+export function peakRssBytes(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A GUID-shaped id for the n-th simulated person. */
 export function benchUserId(n: number): string {
   return `b0000000-0000-4000-8000-${String(n).padStart(12, "0")}`;

@@ -6,6 +6,7 @@ import type { MeetingService } from "../meetings/meetingService.ts";
 import { errorHandler, HttpError, sendError } from "./errors.ts";
 import { healthRoutes } from "./health/healthRoutes.ts";
 import { meetingRoutes } from "./meetings/meetingRoutes.ts";
+import { plannerRoutes, type PlannerServices } from "./planner/plannerRoutes.ts";
 import { staticTab } from "./staticTab.ts";
 
 export interface HttpAppOptions {
@@ -15,6 +16,8 @@ export interface HttpAppOptions {
   roleResolver: RoleResolver;
   meetings: MeetingService;
   logger: Logger;
+  /** Where each space's commitments go in Planner; without it the Planner routes are not mounted. */
+  planner?: PlannerServices;
   /** Development-only routers (simulator, dev identity provider, emulators); main.ts passes none in production. */
   devRouters: { path: string; router: Router }[];
 }
@@ -28,6 +31,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use("/api", express.json({ limit: Limits.maxMessageBytes }));
   app.use(healthRoutes(options.mode));
   app.use(meetingRoutes(options));
+  if (options.planner) app.use(plannerRoutes({ ...options, ...options.planner }));
   for (const { path, router } of options.devRouters) app.use(path, router);
   app.use("/api", (_request, response) => sendError(response, new HttpError(404, "notFound", "No such API route.")));
   app.use(staticTab(options.clientDir));

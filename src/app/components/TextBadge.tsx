@@ -36,12 +36,13 @@ const useStyles = makeStyles({
     "::after": { border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}` },
   },
   informative: { color: tokens.colorNeutralForeground3, "::after": { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` } },
+  danger: { color: tokens.colorStatusDangerForeground1, "::after": { border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusDangerBorder1}` } },
 });
 
 /** Props of {@link TextBadge}. */
 export interface TextBadgeProps {
-  /** `brand` is filled with the brand colour; `informative` is outlined and neutral. */
-  tone: "brand" | "informative";
+  /** `brand` is filled with the brand colour; `informative` is outlined and neutral; `danger` is outlined in the danger colour (a point of order). */
+  tone: "brand" | "informative" | "danger";
   size?: "small" | "medium";
   children: ReactNode;
 }

@@ -2,13 +2,16 @@ import { describe, expect, it } from "vitest";
 import { RejectionCodeSchema } from "../../protocol/rejections.ts";
 import { interpolate, placeholdersOf, type Catalog } from "./catalog.ts";
 import { en as entryEnglish } from "./en.ts";
+import { commitmentsEn } from "./messages/commitments.en.ts";
 import { meetingTabEn } from "./messages/meetingTab.en.ts";
+import { queueControlsEn } from "./messages/queueControls.en.ts";
 import { frCA } from "./fr-CA.ts";
 import { createStrings, englishStrings, loadedStrings, loadStrings, resolveLocale } from "./strings.ts";
 
 const french = createStrings("fr-CA", frCA);
-// the whole English catalog: what ships with every surface plus the meeting tab's own messages
-const en = { ...entryEnglish, ...meetingTabEn };
+// the whole English catalog: what ships with every surface plus the messages lazy chunks add
+// (the meeting tab, the facilitator's queue controls, commitments)
+const en = { ...entryEnglish, ...meetingTabEn, ...queueControlsEn, ...commitmentsEn };
 
 describe("catalogs", () => {
   it("gives French every English key, and no other", () => {
@@ -113,6 +116,12 @@ describe("loadStrings", () => {
     }
     expect(Object.keys(sources).length).toBeGreaterThan(20);
     expect(offenders).toEqual([]);
+  });
+
+  it("adds the speaking queue's lazily loaded messages when their code loads", async () => {
+    expect(englishStrings.t("equity.heading")).toBe("equity.heading");
+    await import("../components/queue/facilitatorParts.ts");
+    expect(englishStrings.t("equity.heading")).toBe(queueControlsEn["equity.heading"]);
   });
 
   it("adds the meeting tab's English messages when that surface loads", async () => {

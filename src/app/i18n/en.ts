@@ -1,5 +1,8 @@
+import type { commitmentsEn } from "./messages/commitments.en.ts";
 import { facilitationEn } from "./messages/facilitation.en.ts";
 import type { meetingTabEn } from "./messages/meetingTab.en.ts";
+import { queueEn } from "./messages/queue.en.ts";
+import type { queueControlsEn } from "./messages/queueControls.en.ts";
 
 /**
  * English strings every surface needs, loaded with the entry chunk. Together with the meeting tab's
@@ -56,12 +59,10 @@ export const en = {
   "me.inLine": "You are {place} in line",
   "me.notRaised": "Your hand is not raised",
   "me.speaking": "You have the floor",
-  "me.yourTopic": "Your topic: {topic}",
   "raise.topicLabel": "Topic (optional)",
   "raise.topicPlaceholder": "What do you want to bring up?",
   "raise.topicRemaining": { one: "{count} character left", other: "{count} characters left" },
   "raise.button": "Raise hand",
-  "lower.button": "Lower hand",
   "queue.heading": "In line",
   "queue.count": { one: "{count} person waiting", other: "{count} people waiting" },
   "queue.empty": "No hands raised.",
@@ -138,7 +139,12 @@ export const en = {
   "error.unexpected": "Something went wrong. Try again.",
   // each feature keeps its messages in messages/<feature>.en.ts so features can grow independently
   ...facilitationEn,
+  ...queueEn,
 } as const;
 
-/** The whole English catalog: what every surface needs plus the meeting tab's own messages. */
-export type EnglishCatalog = typeof en & typeof meetingTabEn;
+/**
+ * The whole English catalog: what every surface needs plus the meeting tab's own messages and the
+ * speaking queue's controls and commitments (added when their code loads, see queueControlsMessages.ts
+ * and commitmentsMessages.ts).
+ */
+export type EnglishCatalog = typeof en & typeof meetingTabEn & typeof queueControlsEn & typeof commitmentsEn;

@@ -1,6 +1,8 @@
 import type { Catalog } from "./catalog.ts";
+import { commitmentsFrCA } from "./messages/commitments.fr-CA.ts";
 import { facilitationFrCA } from "./messages/facilitation.fr-CA.ts";
 import { meetingTabFrCA } from "./messages/meetingTab.fr-CA.ts";
+import { queueControlsFrCA, queueFrCA } from "./messages/queue.fr-CA.ts";
 
 /**
  * Français canadien. Typographie québécoise\u00a0: espace insécable avant le deux-points seulement,
@@ -55,12 +57,10 @@ export const frCA: Catalog = {
   "me.inLine": "Vous êtes au {place} rang dans la file",
   "me.notRaised": "Votre main n’est pas levée",
   "me.speaking": "Vous avez la parole",
-  "me.yourTopic": "Votre sujet\u00a0: {topic}",
   "raise.topicLabel": "Sujet (facultatif)",
   "raise.topicPlaceholder": "De quoi voulez-vous parler?",
   "raise.topicRemaining": { one: "{count} caractère restant", other: "{count} caractères restants" },
   "raise.button": "Lever la main",
-  "lower.button": "Baisser la main",
   "queue.heading": "En attente",
   "queue.count": { one: "{count} personne en attente", other: "{count} personnes en attente" },
   "queue.empty": "Aucune main levée.",
@@ -137,4 +137,7 @@ export const frCA: Catalog = {
   "error.unexpected": "Un problème est survenu. Réessayez.",
   ...meetingTabFrCA,
   ...facilitationFrCA,
+  ...queueFrCA,
+  ...queueControlsFrCA,
+  ...commitmentsFrCA,
 };

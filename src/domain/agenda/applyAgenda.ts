@@ -1,7 +1,7 @@
 import type { EventOf } from "../../protocol/events.ts";
 import type { NewAgendaItem } from "../../protocol/agendaEvents.ts";
 import type { CarriedFrom } from "../../protocol/agendaSnapshot.ts";
-import type { AgendaItem, MeetingState, ParkingLotEntry } from "../meeting/state.ts";
+import type { AgendaItem, MeetingState } from "../meeting/state.ts";
 import { own, withoutKey } from "../meeting/decision.ts";
 
 export type AgendaEvent = EventOf<
@@ -91,12 +91,14 @@ function removeItem(state: MeetingState, itemId: string): MeetingState {
   if (!Object.hasOwn(state.agenda.items, itemId)) return state;
   const keepOthers = <T extends { itemId: string }>(record: Record<string, T>): Record<string, T> =>
     Object.fromEntries(Object.entries(record).filter(([, value]) => value.itemId !== itemId));
-  const unlink = (entry: ParkingLotEntry): ParkingLotEntry => (entry.itemId === itemId ? { ...entry, itemId: null } : entry);
+  const unlink = <T extends { itemId: string | null }>(entry: T): T => (entry.itemId === itemId ? { ...entry, itemId: null } : entry);
   return {
     ...state,
     agenda: { ...state.agenda, items: withoutKey(state.agenda.items, itemId), order: state.agenda.order.filter((id) => id !== itemId) },
     prework: { assumptions: keepOthers(state.prework.assumptions), dataLinks: keepOthers(state.prework.dataLinks) },
     parkingLot: Object.fromEntries(Object.entries(state.parkingLot).map(([entryId, entry]) => [entryId, unlink(entry)])),
+    // a commitment outlives the item it came from: it keeps its Planner task, now without an item
+    commitments: Object.fromEntries(Object.entries(state.commitments).map(([commitmentId, commitment]) => [commitmentId, unlink(commitment)])),
     roles: { ...state.roles, byItem: withoutKey(state.roles.byItem, itemId) },
     facilitation: { ...state.facilitation, usage: withoutKey(state.facilitation.usage, itemId) },
   };

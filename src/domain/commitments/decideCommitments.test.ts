@@ -203,3 +203,13 @@ describe("retrying a failed Planner write", () => {
     expect(commitmentOf(r.state, commitmentId)?.sync).toMatchObject({ state: "pending", failure: null });
   });
 });
+
+describe("a commitment whose agenda item is removed", () => {
+  it("stays, without an item", () => {
+    const { r, second } = commitmentRoom();
+    const commitmentId = captureAs(r, organizer, { itemId: second });
+    r.run(organizer, { type: "agenda.removeItem", payload: { itemId: second } });
+    expect(commitmentOf(r.state, commitmentId)).toMatchObject({ itemId: null, status: "open", title: "Draft the pricing memo" });
+    expect(commitmentsForItem(r.state, second)).toEqual([]);
+  });
+});

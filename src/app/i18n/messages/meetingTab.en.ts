@@ -40,8 +40,8 @@ export const meetingTabEn = {
   "agenda.applyTemplate": "Add these items",
   "carryOver.heading": "Open items from the last meeting",
   "carryOver.intro": {
-    one: "The meeting that ended {date} in this chat left {count} item open.",
-    other: "The meeting that ended {date} in this chat left {count} items open.",
+    one: "The meeting that ended on {date} in this chat left {count} item open.",
+    other: "The meeting that ended on {date} in this chat left {count} items open.",
   },
   "carryOver.reason.unfinished": "Unfinished",
   "carryOver.reason.parked": "Parked",

@@ -3,6 +3,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { onConfigSave, saveTabSettings, setConfigValidity } from "../../../teams/configPage.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
 import type { SurfaceProps } from "../surfaceProps.ts";
+import { PlannerTargetPicker } from "./PlannerTargetPicker.tsx";
 
 /** The one tab Concord registers; the same page serves every context, picking its surface at run time. */
 export const TAB_ENTITY_ID = "concord";
@@ -35,7 +36,7 @@ export function ConfigPage({ host }: SurfaceProps) {
         suggestedDisplayName: "Concord",
       }),
     );
-    // nothing to choose yet, so the page is valid as soon as it is shown
+    // the Planner target is saved on its own and is optional, so the tab can be added at once
     setConfigValidity(true);
   }, []);
 
@@ -47,6 +48,7 @@ export function ConfigPage({ host }: SurfaceProps) {
       <p className={styles.text}>{strings.t("config.intro")}</p>
       <p className={styles.text}>{strings.t("config.facilitators")}</p>
       <p className={styles.text}>{strings.t("config.save")}</p>
+      {host.meetingId ? <PlannerTargetPicker meetingId={host.meetingId} /> : <p className={styles.text}>{strings.t("config.planner.noMeeting")}</p>}
     </main>
   );
 }

@@ -9,6 +9,7 @@ import { CharterPanel } from "../../components/agenda/CharterPanel.tsx";
 import { JoinNotice } from "../../components/agenda/JoinNotice.tsx";
 import { PreworkPanel } from "../../components/agenda/PreworkPanel.tsx";
 import { SummaryPanel } from "../../components/agenda/SummaryPanel.tsx";
+import { CommitmentsOverview } from "../../components/commitments/CommitmentsOverview.tsx";
 import type { Commands } from "../../hooks/useCommands.ts";
 import type { TextKey } from "../../i18n/catalog.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
@@ -16,13 +17,14 @@ import type { ServerClock } from "../../realtime/serverClock.ts";
 import { MeetingOverview } from "./MeetingOverview.tsx";
 import { SectionTabs } from "./SectionTabs.tsx";
 
-const SECTIONS = ["agenda", "charter", "prework", "summary", "people"] as const;
+const SECTIONS = ["agenda", "charter", "prework", "summary", "commitments", "people"] as const;
 type Section = (typeof SECTIONS)[number];
 const SECTION_LABELS = {
   agenda: "facilitation.agenda",
   charter: "tab.charter",
   prework: "tab.prework",
   summary: "tab.summary",
+  commitments: "tab.commitments",
   people: "tab.people",
 } as const satisfies Record<Section, TextKey>;
 
@@ -77,6 +79,7 @@ export function MeetingTabBody({ state, viewer, serverOffsetMs, serverClock, com
       />
     ),
     summary: <SummaryPanel state={state} serverClock={serverClock} viewerId={me} canFacilitate={powers.canFacilitate} commands={commands} />,
+    commitments: <CommitmentsOverview state={state} viewerId={me} serverClock={serverClock} />,
     people: <MeetingOverview state={state} serverOffsetMs={serverOffsetMs} />,
   };
 

@@ -1,12 +1,16 @@
-import { useRef, useState } from "react";
-import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Suspense } from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { HandRightRegular } from "@fluentui/react-icons";
-import type { QueueEntry } from "../../../domain/meeting/state.ts";
-import { Limits } from "../../../protocol/limits.ts";
-import { TextField } from "../../components/TextField.tsx";
+import type { MeetingState } from "../../../domain/meeting/state.ts";
+import { placeInQueue } from "../../../domain/queue/order.ts";
+import { estimatedWaitMs } from "../../../domain/queue/wait.ts";
+import { waitText } from "../../components/queue/waitText.ts";
 import type { Commands } from "../../hooks/useCommands.ts";
-import { useRestoreLostFocus } from "../../hooks/useRestoreLostFocus.ts";
+import { useServerNow } from "../../hooks/useServerNow.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
+import type { ServerClock } from "../../realtime/serverClock.ts";
+import { LazyMyEntries, LazyMyFigures } from "../../components/queue/lazyQueue.ts";
+import { RaiseHandControl } from "./RaiseHandControl.tsx";
 import { useSidePanelStyles } from "./sidePanelStyles.ts";
 
 const useStyles = makeStyles({
@@ -20,44 +24,32 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   icon: { fontSize: "20px", flexShrink: 0 },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  topic: { margin: 0, overflowWrap: "anywhere" },
 });
 
 /** Props of {@link MyStatus}. */
 export interface MyStatusProps {
-  /** 1-based place from the domain's `placeInQueue`, or null. */
-  place: number | null;
-  myEntry: QueueEntry | undefined;
-  isSpeaking: boolean;
+  state: MeetingState;
+  viewerId: string;
+  clock: ServerClock;
   commands: Commands;
 }
 
 /**
- * The viewer's own line: where they stand (a polite live region, so a screen reader hears the place
- * change as others are given the floor), and raising or lowering their hand.
+ * The viewer's own part: where they stand (a polite live region, so a screen reader hears the
+ * place change as others are given the floor), a rough estimate of their wait, their entries,
+ * raising another, and their own floor figures (nobody else's: those are the facilitator's).
  */
-export function MyStatus({ place, myEntry, isSpeaking, commands }: MyStatusProps) {
+export function MyStatus({ state, viewerId, clock, commands }: MyStatusProps) {
   const styles = useStyles();
   const shared = useSidePanelStyles();
   const strings = useStrings();
-  const [topic, setTopic] = useState("");
-  const isRaising = commands.isInFlight("queue.raiseHand");
-  const primaryControl = useRef<HTMLButtonElement>(null);
-  useRestoreLostFocus(primaryControl, [myEntry?.entryId]);
-
-  const status = isSpeaking
-    ? strings.t("me.speaking")
-    : place !== null
-      ? strings.t("me.inLine", { place: strings.ordinal(place) })
-      : strings.t("me.notRaised");
-
-  const handleRaise = async () => {
-    const trimmed = topic.trim();
-    const isRaised = await commands.send({ type: "queue.raiseHand", payload: trimmed ? { topic: trimmed } : {} });
-    if (isRaised) setTopic("");
-  };
-
+  const place = placeInQueue(state, viewerId);
+  const status =
+    state.floor?.userId === viewerId
+      ? strings.t("me.speaking")
+      : place !== null
+        ? strings.t("me.inLine", { place: strings.ordinal(place) })
+        : strings.t("me.notRaised");
   return (
     <section className={shared.section} aria-labelledby="my-status-heading">
       <h2 id="my-status-heading" className={shared.heading}>
@@ -67,51 +59,27 @@ export function MyStatus({ place, myEntry, isSpeaking, commands }: MyStatusProps
         {place !== null ? <HandRightRegular className={styles.icon} aria-hidden="true" /> : null}
         {status}
       </p>
-      {myEntry ? (
-        <>
-          {myEntry.topic ? <p className={mergeClasses(shared.secondary, styles.topic)}>{strings.t("me.yourTopic", { topic: myEntry.topic })}</p> : null}
-          <Button
-            ref={primaryControl}
-            className={shared.fullWidth}
-            data-testid="lower-hand-button"
-            disabled={commands.isInFlight("queue.lowerHand")}
-            onClick={() => void commands.send({ type: "queue.lowerHand", payload: { entryId: myEntry.entryId } })}
-          >
-            {strings.t("lower.button")}
-          </Button>
-        </>
-      ) : (
-        <form
-          className={styles.form}
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!isRaising) void handleRaise();
-          }}
-        >
-          <TextField
-            label={strings.t("raise.topicLabel")}
-            hint={strings.plural("raise.topicRemaining", Limits.maxTopicLength - topic.length)}
-            data-testid="topic-input"
-            value={topic}
-            maxLength={Limits.maxTopicLength}
-            placeholder={strings.t("raise.topicPlaceholder")}
-            disabled={isRaising}
-            onChange={(value) => setTopic(value.slice(0, Limits.maxTopicLength))}
-          />
-          <Button
-            ref={primaryControl}
-            type="submit"
-            appearance="primary"
-            icon={<HandRightRegular />}
-            className={shared.fullWidth}
-            data-testid="raise-hand-button"
-            disabled={isRaising}
-          >
-            {strings.t("raise.button")}
-          </Button>
-        </form>
-      )}
+      <MyWait state={state} viewerId={viewerId} clock={clock} />
+      <Suspense fallback={null}>
+        <LazyMyEntries state={state} viewerId={viewerId} commands={commands} />
+      </Suspense>
+      <RaiseHandControl state={state} viewerId={viewerId} commands={commands} />
+      <Suspense fallback={null}>
+        <LazyMyFigures state={state} viewerId={viewerId} clock={clock} />
+      </Suspense>
     </section>
   );
 }
 
+/** "Estimated wait: about 4 minutes", re-read as the clock runs; nothing while no turn is coming. */
+function MyWait({ state, viewerId, clock }: { state: MeetingState; viewerId: string; clock: ServerClock }) {
+  const shared = useSidePanelStyles();
+  const strings = useStrings();
+  const wait = estimatedWaitMs(state, viewerId, useServerNow(clock, state.floor !== null));
+  if (wait === null) return null;
+  return (
+    <p className={shared.secondary} data-testid="my-wait">
+      {strings.t("me.wait", { wait: waitText(strings, wait) })}
+    </p>
+  );
+}

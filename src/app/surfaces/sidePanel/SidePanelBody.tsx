@@ -1,13 +1,15 @@
+import { Suspense, useEffect } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { isFacilitator, isPresent } from "../../../domain/meeting/roles.ts";
-import { openEntryOf, orderedQueue, placeInQueue } from "../../../domain/meeting/queueOrder.ts";
+import { isPresent, powersOf } from "../../../domain/roles/holders.ts";
+import { orderedQueue } from "../../../domain/queue/order.ts";
 import type { MeetingState } from "../../../domain/meeting/state.ts";
 import type { Viewer } from "../../../protocol/messages.ts";
+import { LazyQueueFacilitation, LazyRoundPanel, LazySharedSummary, prefetchParticipation } from "../../components/queue/lazyQueue.ts";
+import { LazyCommitmentsSection } from "../../components/commitments/lazyCommitments.ts";
 import type { Commands } from "../../hooks/useCommands.ts";
 import type { ServerClock } from "../../realtime/serverClock.ts";
 import { ExtrasSection } from "./ExtrasSection.tsx";
 import { CurrentSpeaker } from "./CurrentSpeaker.tsx";
-import { FacilitatorControls } from "./FacilitatorControls.tsx";
 import { JoinPrompt } from "./JoinPrompt.tsx";
 import { LeaveSection } from "./LeaveSection.tsx";
 import { MyStatus } from "./MyStatus.tsx";
@@ -27,26 +29,43 @@ export interface SidePanelBodyProps {
 }
 
 /**
- * The side panel once connected: where the agenda stands, then the speaking queue (its main job),
- * then the agenda, parking lot and roles folded to one line. Every rule comes from the domain.
+ * The side panel once connected: where the agenda stands, who speaks, the round under way, the
+ * viewer's own place and entries, the facilitator's controls and floor equity (downloaded only by
+ * facilitators), the queue, a floor summary a facilitator shared, then the agenda, parking lot and
+ * roles folded to one line. Every rule comes from the domain.
  */
 export function SidePanelBody({ state, viewer, clock, commands }: SidePanelBodyProps) {
   const styles = useStyles();
   const me = viewer.userId;
   const isJoined = isPresent(state, me);
-  const queue = orderedQueue(state);
-  const hasAgenda = state.agenda.order.length > 0;
+  const powers = powersOf(state, me);
+  const round = state.rounds.current;
+  const summary = state.equity.sharedSummary;
+  useEffect(prefetchParticipation, []);
   return (
     <div className={styles.body}>
-      {hasAgenda || isFacilitator(state, me) ? <NowSection state={state} viewerId={me} clock={clock} commands={commands} /> : null}
-      <CurrentSpeaker state={state} viewerId={me} clock={clock} commands={commands} />
-      {isJoined ? (
-        <MyStatus place={placeInQueue(state, me)} myEntry={openEntryOf(state, me)} isSpeaking={state.floor?.userId === me} commands={commands} />
-      ) : (
-        <JoinPrompt commands={commands} />
-      )}
-      {isFacilitator(state, me) ? <FacilitatorControls state={state} next={queue[0]} viewerId={me} commands={commands} /> : null}
-      <QueueSection state={state} queue={queue} viewerId={me} />
+      {state.agenda.order.length > 0 || powers.canFacilitate ? <NowSection state={state} viewerId={me} clock={clock} commands={commands} /> : null}
+      <CurrentSpeaker state={state} viewerId={me} clock={clock} canKeepTime={powers.canKeepTime} commands={commands} />
+      {round ? (
+        <Suspense fallback={null}>
+          <LazyRoundPanel state={state} round={round} viewerId={me} commands={commands} />
+        </Suspense>
+      ) : null}
+      {isJoined ? <MyStatus state={state} viewerId={me} clock={clock} commands={commands} /> : <JoinPrompt commands={commands} />}
+      {powers.canFacilitate ? (
+        <Suspense fallback={null}>
+          <LazyQueueFacilitation state={state} viewerId={me} clock={clock} commands={commands} />
+        </Suspense>
+      ) : null}
+      <QueueSection state={state} queue={orderedQueue(state)} viewerId={me} canArrange={powers.canFacilitate} commands={commands} />
+      {summary && !powers.canFacilitate ? (
+        <Suspense fallback={null}>
+          <LazySharedSummary state={state} summary={summary} />
+        </Suspense>
+      ) : null}
+      <Suspense fallback={null}>
+        <LazyCommitmentsSection state={state} viewerId={me} clock={clock} commands={commands} />
+      </Suspense>
       <ExtrasSection state={state} viewerId={me} isJoined={isJoined} commands={commands} />
       {isJoined ? <LeaveSection commands={commands} /> : null}
     </div>

@@ -5,6 +5,7 @@ import { numberedPhase, situationOf } from "../../components/facilitation/roomVi
 import { useStrings } from "../../i18n/useStrings.ts";
 import type { ServerClock } from "../../realtime/serverClock.ts";
 import { StageAssumptions } from "./StageAssumptions.tsx";
+import { StageCommitments } from "./StageCommitments.tsx";
 import { StageExtension } from "./StageExtension.tsx";
 import { StageRoomMode } from "./StageRoomMode.tsx";
 import { useStagePanelStyles } from "./stageStyles.ts";
@@ -81,6 +82,7 @@ export function StageNow({ state, clock }: StageNowProps) {
           />
           <StageExtension state={state} />
           {phase.phase === "diagnose" ? <StageAssumptions state={state} itemId={phase.item.itemId} /> : null}
+          <StageCommitments state={state} itemId={phase.item.itemId} />
           <StageRoomMode mode={phase.item.mode} />
         </>
       ) : (

@@ -3,6 +3,7 @@ import { HandRightRegular, MicRegular } from "@fluentui/react-icons";
 import type { MeetingState } from "../../../domain/meeting/state.ts";
 import { ServerElapsedTime } from "../../components/facilitation/ServerElapsedTime.tsx";
 import { participantName } from "../../components/participantName.ts";
+import { TurnClock } from "../../components/queue/TurnClock.tsx";
 import { useStrings } from "../../i18n/useStrings.ts";
 import type { ServerClock } from "../../realtime/serverClock.ts";
 import { useStagePanelStyles } from "./stageStyles.ts";
@@ -13,6 +14,21 @@ const useStyles = makeStyles({
   compactLabel: { fontSize: "clamp(14px, 1.8vw, 26px)" },
   speakerName: { margin: 0, fontSize: "clamp(32px, 5.6vw, 80px)", lineHeight: 1.1, fontWeight: tokens.fontWeightBold, overflowWrap: "anywhere" },
   compactName: { fontSize: "clamp(22px, 3.2vw, 46px)" },
+  kind: { margin: 0, fontSize: "clamp(18px, 2.2vw, 32px)", lineHeight: 1.2, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  compactKind: { fontSize: "clamp(14px, 1.6vw, 22px)" },
+  urgent: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightBold },
+  limitLine: {
+    margin: 0,
+    display: "flex",
+    alignItems: "center",
+    gap: "0.4em",
+    fontSize: "clamp(18px, 2.4vw, 34px)",
+    lineHeight: 1.2,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+  },
+  compactLimit: { fontSize: "clamp(14px, 1.7vw, 24px)" },
+  over: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightBold },
   elapsedLine: {
     margin: 0,
     display: "flex",
@@ -41,7 +57,10 @@ export interface StageSpeakerProps {
   isCompact: boolean;
 }
 
-/** Who has the floor and for how long, or how to ask for it. */
+/**
+ * Who has the floor, for which kind of entry (or which round), for how long, and the time left
+ * against the turn's soft limit ("over" in words once it runs over); or how to ask for the floor.
+ */
 export function StageSpeaker({ state, clock, isCompact }: StageSpeakerProps) {
   const styles = useStyles();
   const panel = useStagePanelStyles();
@@ -54,6 +73,7 @@ export function StageSpeaker({ state, clock, isCompact }: StageSpeakerProps) {
       aria-labelledby="stage-speaker-heading"
       data-testid="stage-current-speaker"
       data-speaker={floor?.userId ?? ""}
+      data-kind={floor?.kind ?? ""}
     >
       {floor && speakerName !== null ? (
         <>
@@ -61,10 +81,21 @@ export function StageSpeaker({ state, clock, isCompact }: StageSpeakerProps) {
             {strings.t("stage.speakingNow")}
           </h2>
           <p className={mergeClasses(styles.speakerName, isCompact && styles.compactName)}>{speakerName}</p>
+          {floor.kind || floor.round !== null ? (
+            <p className={mergeClasses(styles.kind, isCompact && styles.compactKind, floor.kind === "pointOfOrder" && styles.urgent)}>
+              {floor.kind ? strings.t(`queue.kind.${floor.kind}`) : strings.t("speaker.roundTurn", { round: floor.round ?? 0 })}
+            </p>
+          ) : null}
           <p className={mergeClasses(styles.elapsedLine, isCompact && styles.compactElapsed)}>
             <MicRegular className={styles.elapsedIcon} aria-hidden="true" />
             <ServerElapsedTime since={floor.since} clock={clock} />
           </p>
+          <TurnClock
+            state={state}
+            clock={clock}
+            classes={{ line: mergeClasses(styles.limitLine, isCompact && styles.compactLimit), overrun: styles.over }}
+            data-testid="stage-turn-clock"
+          />
         </>
       ) : (
         <>

@@ -1,0 +1,113 @@
+import fs from "node:fs";
+import type { QueuePolicy } from "../src/protocol/vocabulary.ts";
+import { ISSUE_MEETING, scriptedDesires, seededDesires, simulateMeeting, type MeetingOutcome, type SimulatedMeeting } from "./support/equityModel.ts";
+import { median } from "./support/stats.ts";
+
+// Equity: the same seeded meetings run under fifo, progressive and round-robin through the real
+// domain. Target from the issue: progressive at least halves fifo's Gini of floor time while no one
+// waits more than twice as long as under fifo.
+const SEEDS = Number(process.env.BENCH_SEEDS ?? 20);
+const FIRST_SEED = Number(process.env.BENCH_FIRST_SEED ?? 1);
+const POLICIES: readonly QueuePolicy[] = ["fifo", "progressive", "roundRobin"];
+const POLICY_NAMES: Readonly<Record<QueuePolicy, string>> = { fifo: "fifo", progressive: "progressive", roundRobin: "round-robin" };
+
+/**
+ * The model is not in vitest's reach (bench/ is in no project), so it proves itself before any
+ * figure is printed: a three-person meeting worked out by hand must give exactly these turns, and
+ * a seed must replay identically.
+ */
+function checkModel(): void {
+  const meeting: SimulatedMeeting = {
+    durationSeconds: 300,
+    people: ["a", "b", "c"].map((userId) => ({ userId, label: userId, isDominant: false, meanGapSeconds: 1, meanTalkSeconds: 1 })),
+  };
+  // a speaks 0–100 and wants the floor again at once; b raises at 5; c at 120, after a has had 100 s
+  const script = {
+    a: [
+      { gapSeconds: 0, talkSeconds: 100 },
+      { gapSeconds: 0, talkSeconds: 100 },
+    ],
+    b: [{ gapSeconds: 5, talkSeconds: 50 }],
+    c: [{ gapSeconds: 120, talkSeconds: 10 }],
+  };
+  const expected: Record<QueuePolicy, { grants: string; longestWait: number }> = {
+    // arrival order: a's second hand (raised at 100) is ahead of c's
+    fifo: { grants: "a@0 b@100 a@150 c@250", longestWait: 130 },
+    // at 150 c has had no floor and a has had 100 s, so c goes first
+    progressive: { grants: "a@0 b@100 c@150 a@160", longestWait: 95 },
+    // round 1 (a, b, c) ends with c; round 2 starts with b, who passes, then c passes, then a
+    roundRobin: { grants: "a@0 b@100 c@150 a@160", longestWait: 95 },
+  };
+  for (const policy of POLICIES) {
+    const outcome = simulateMeeting(meeting, policy, scriptedDesires(script));
+    const grants = outcome.grants.map(({ userId, atSeconds }) => `${userId}@${atSeconds}`).join(" ");
+    const floor = JSON.stringify(outcome.floorSeconds);
+    const want = expected[policy];
+    if (grants !== want.grants || outcome.longestWaitSeconds !== want.longestWait || floor !== JSON.stringify({ a: 200, b: 50, c: 10 })) {
+      throw new Error(`model check failed under ${policy}: grants ${grants}, longest wait ${outcome.longestWaitSeconds} s, floor ${floor}`);
+    }
+  }
+  const once = JSON.stringify(simulateMeeting(ISSUE_MEETING, "progressive", seededDesires(ISSUE_MEETING, 7)));
+  const again = JSON.stringify(simulateMeeting(ISSUE_MEETING, "progressive", seededDesires(ISSUE_MEETING, 7)));
+  if (once !== again) throw new Error("model check failed: the same seed gave two different meetings");
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+const minutes = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.round(seconds % 60)).padStart(2, "0")}`;
+const column = (text: string) => text.padStart(13);
+
+checkModel();
+const outcomes: Record<QueuePolicy, MeetingOutcome[]> = { fifo: [], progressive: [], roundRobin: [] };
+for (let seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
+  for (const policy of POLICIES) outcomes[policy].push(simulateMeeting(ISSUE_MEETING, policy, seededDesires(ISSUE_MEETING, seed)));
+}
+
+const summary = Object.fromEntries(
+  POLICIES.map((policy) => {
+    const runs = outcomes[policy];
+    const dominantIds = ISSUE_MEETING.people.filter((person) => person.isDominant).map((person) => person.userId);
+    return [
+      policy,
+      {
+        gini: median(runs.map((run) => run.gini)),
+        shares: Object.fromEntries(ISSUE_MEETING.people.map(({ userId }) => [userId, median(runs.map((run) => run.shares[userId]!))])),
+        dominantPairShare: median(runs.map((run) => dominantIds.reduce((sum, userId) => sum + run.shares[userId]!, 0))),
+        longestWaitSeconds: median(runs.map((run) => run.longestWaitSeconds)),
+        worstLongestWaitSeconds: Math.max(...runs.map((run) => run.longestWaitSeconds)),
+        turns: median(runs.map((run) => run.totalTurns)),
+      },
+    ];
+  }),
+) as Record<QueuePolicy, { gini: number; shares: Record<string, number>; dominantPairShare: number; longestWaitSeconds: number; worstLongestWaitSeconds: number; turns: number }>;
+
+const fifo = summary.fifo;
+const progressive = summary.progressive;
+const isGiniMet = progressive.gini <= 0.5 * fifo.gini;
+const isWaitMet = progressive.longestWaitSeconds <= 2 * fifo.longestWaitSeconds;
+// per meeting as well as by median, so one can see whether the medians hide a split
+const giniMetIn = outcomes.progressive.filter((run, index) => run.gini <= 0.5 * outcomes.fifo[index]!.gini).length;
+const waitMetIn = outcomes.progressive.filter((run, index) => run.longestWaitSeconds <= 2 * outcomes.fifo[index]!.longestWaitSeconds).length;
+
+fs.mkdirSync("bench/results", { recursive: true });
+fs.writeFileSync(
+  "bench/results/equitySimulation.json",
+  JSON.stringify({ meeting: ISSUE_MEETING, seeds: { first: FIRST_SEED, count: SEEDS }, medians: summary, giniMetIn, waitMetIn, isGiniMet, isWaitMet }, null, 2),
+);
+
+const row = (label: string, cell: (policy: QueuePolicy) => string) => `  ${label.padEnd(26)}${POLICIES.map((policy) => column(cell(policy))).join("")}`;
+process.stdout.write(
+  [
+    `Equity simulation: ${ISSUE_MEETING.people.length} people, ${ISSUE_MEETING.durationSeconds / 60} min, two want to speak 5× as often and talk 3× as long;`,
+    `  the same ${SEEDS} seeded meetings (seeds ${FIRST_SEED}–${FIRST_SEED + SEEDS - 1}) under each policy, medians; model self-check passed`,
+    row("", (policy) => POLICY_NAMES[policy]),
+    row("Gini of floor time", (policy) => summary[policy].gini.toFixed(3)),
+    ...ISSUE_MEETING.people.map((person) => row(`share ${person.label}`, (policy) => percent(summary[policy].shares[person.userId]!))),
+    row("share of the dominant pair", (policy) => percent(summary[policy].dominantPairShare)),
+    row("longest wait (median)", (policy) => minutes(summary[policy].longestWaitSeconds)),
+    row("longest wait (worst seed)", (policy) => minutes(summary[policy].worstLongestWaitSeconds)),
+    row("turns", (policy) => String(summary[policy].turns)),
+    `  target Gini: progressive ${progressive.gini.toFixed(3)} ≤ 0.5 × fifo ${fifo.gini.toFixed(3)} = ${(0.5 * fifo.gini).toFixed(3)} — ${isGiniMet ? "PASS" : "MISS"} (met in ${giniMetIn} of ${SEEDS} meetings)`,
+    `  target wait: progressive ${minutes(progressive.longestWaitSeconds)} ≤ 2 × fifo ${minutes(fifo.longestWaitSeconds)} = ${minutes(2 * fifo.longestWaitSeconds)} — ${isWaitMet ? "PASS" : "MISS"} (met in ${waitMetIn} of ${SEEDS} meetings)`,
+    "",
+  ].join("\n"),
+);

@@ -1,0 +1,7 @@
+export {
+  CreatePlannerBucketBodySchema,
+  PlannerMeetingParamsSchema,
+  PlannerPlanParamsSchema,
+  PlannerPlansQuerySchema,
+  SetPlannerTargetBodySchema,
+} from "../../../src/protocol/plannerRest.ts";

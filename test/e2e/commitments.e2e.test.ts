@@ -1,0 +1,201 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Frame, Page } from "playwright-core";
+import { DEV_PLANNER_IDS } from "../../server/dev/planner/seed.ts";
+import { CommitmentsOverviewPage, CommitmentsPanel, StageCommitmentsPage, openSettingsPage } from "./pages/commitmentsPanel.ts";
+import { MeetingTabPage } from "./pages/meetingTabPage.ts";
+import { SidePanelPage } from "./pages/sidePanelPage.ts";
+import { createMeetingId, SimulatorPage, userIdFor } from "./pages/simulatorPage.ts";
+import { seriousViolations, type AxeViolation } from "./support/axe.ts";
+import { launchChromium, SCREENSHOT_DIR } from "./support/browser.ts";
+import { startBuiltServer } from "./support/concordServer.ts";
+import { meetingAs } from "./support/meetingAs.ts";
+
+// Issue 5's flow, in real Chromium through the simulated Teams meeting and the Planner emulator: the
+// organizer chooses the plan and bucket on the settings page, the meeting reaches its commit phase,
+// the organizer captures a commitment for themself and an attendee captures one of their own, both
+// turn "In Planner" (as tasks assigned to their owners in the chosen bucket), the stage names them,
+// one is completed in Planner and the meeting tab shows it done once the progress poller has read it.
+const PEOPLE = { avery: "Avery Chen", blake: "Blake Okafor" } as const;
+type Person = keyof typeof PEOPLE;
+const ITEM = "Mid-market pricing";
+const AVERY_COMMITMENT = "Publish the mid-market price bands";
+const BLAKE_COMMITMENT = "Interview five churned mid-market accounts";
+const SYNC_MS = 15_000;
+// the progress poller reads a plan again at most every 30 s after it last saw a change
+const PROGRESS_MS = 40_000;
+// the stage as a room screen shows it: exactly 1280×720, clear of the simulator's header
+const ROOM_SCREEN_CSS = "header{position:static!important} .stage-row{display:block!important} .stage-viewport{width:1280px!important;height:720px!important;aspect-ratio:auto!important}";
+
+let server: Awaited<ReturnType<typeof startBuiltServer>>;
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+let simulator: SimulatorPage;
+let meetingId: string;
+const panels = {} as Record<Person, SidePanelPage>;
+const commitments = {} as Record<Person, CommitmentsPanel>;
+let stage: StageCommitmentsPage;
+
+/** A calendar day `days` from today (UTC), as the form's date field takes it. */
+function dayFromNow(days: number): string {
+  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/** Tasks in the Planner emulator, as Graph would return them. */
+async function emulatorTasks(): Promise<{ id: string; title: string; bucketId: string; percentComplete: number; assignments: Record<string, unknown> }[]> {
+  const response = await fetch(`${server.origin}/dev/graph-control/state`);
+  if (!response.ok) throw new Error(`the Planner emulator's state answered ${response.status}`);
+  return ((await response.json()) as { tasks: { id: string; title: string; bucketId: string; percentComplete: number; assignments: Record<string, unknown> }[] }).tasks;
+}
+
+async function frameOf(selector: string): Promise<Frame> {
+  const frame = await (await page.locator(selector).elementHandle())?.contentFrame();
+  if (!frame) throw new Error(`no frame at ${selector}`);
+  return frame;
+}
+
+const panelFrame = (person: Person) => `[data-testid="side-panel-frame"][data-participant="${PEOPLE[person]}"]`;
+const STAGE_FRAME = '[data-testid="stage-frame"]';
+const TAB_FRAME = '[data-testid="content-frame"]';
+const CONFIG_FRAME = '[data-testid="config-frame"]';
+
+/** Screenshots `selector`'s frame in the light and the dark theme (after the frame has switched), then checks it with axe-core in each. */
+async function shootAndCheck(selector: string, name: string, prepare: (frame: Frame) => Promise<void> = () => Promise.resolve()): Promise<void> {
+  for (const theme of ["default", "dark"] as const) {
+    await simulator.setTheme(theme);
+    const frame = await frameOf(selector);
+    await expect.poll(() => frame.locator("[data-theme]").first().getAttribute("data-theme")).toBe(theme);
+    await prepare(frame);
+    // a pointer left over a control would show its hover colour
+    await page.mouse.move(0, 0);
+    await page.locator(selector).screenshot({ path: path.join(SCREENSHOT_DIR, `commitments-${name}-${theme === "default" ? "light" : "dark"}.png`) });
+    expect(withoutKnownDefects(await seriousViolations(frame)), `${name} in the ${theme} theme`).toEqual([]);
+  }
+  await simulator.setTheme("default");
+}
+
+// No known accessibility defect is excused; add one here only with the control it is limited to.
+const KNOWN_DEFECTS: { rule: string; target: RegExp }[] = [];
+
+function withoutKnownDefects(violations: AxeViolation[]): AxeViolation[] {
+  const isKnown = (rule: string, target: string[]) => KNOWN_DEFECTS.some((defect) => defect.rule === rule && target.length > 0 && target.every((part) => defect.target.test(part)));
+  return violations
+    .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !isKnown(violation.id, node.target)) }))
+    .filter((violation) => violation.nodes.length > 0);
+}
+
+beforeAll(async () => {
+  server = await startBuiltServer();
+  chromium = await launchChromium({ viewport: { width: 1600, height: 1000 } });
+  page = await chromium.context.newPage();
+  simulator = new SimulatorPage(page);
+  meetingId = createMeetingId();
+  await simulator.open(server.origin, {
+    participants: [
+      { displayName: PEOPLE.avery, meetingRole: "organizer" },
+      { displayName: PEOPLE.blake, meetingRole: "attendee" },
+    ],
+    meetingId,
+  });
+  await page.addStyleTag({ content: ROOM_SCREEN_CSS });
+  for (const person of Object.keys(PEOPLE) as Person[]) {
+    panels[person] = new SidePanelPage(simulator.sidePanel(PEOPLE[person]));
+    commitments[person] = new CommitmentsPanel(simulator.sidePanel(PEOPLE[person]));
+  }
+  stage = new StageCommitmentsPage(simulator.stage());
+  for (const panel of Object.values(panels)) await panel.join();
+  // the agenda builder is agendaBuilder.e2e's subject: here one item, sent from Node, that goes straight to its commit phase
+  const organizer = await meetingAs(server.origin, meetingId, PEOPLE.avery);
+  await organizer.run({ type: "agenda.addItem", payload: { title: ITEM, phases: [{ phase: "commit", minutes: 30 }] } });
+  organizer.close();
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+describe("commitments go to Microsoft Planner", () => {
+  it("lets the organizer choose the plan and bucket on the settings page", async () => {
+    const picker = await openSettingsPage(page);
+    expect((await picker.current()).planId).toBe("");
+    expect(await picker.planTitles()).toContain("Strategy 2027");
+
+    await picker.choose("Strategy 2027", "Commitments");
+
+    expect(await picker.current()).toMatchObject({ planId: DEV_PLANNER_IDS.planId, bucketId: DEV_PLANNER_IDS.commitmentsBucketId });
+    expect((await picker.current()).text).toContain("Strategy 2027");
+    await shootAndCheck(CONFIG_FRAME, "settings-picker", async (frame) => {
+      await frame.getByTestId("planner-target").evaluate((section) => section.scrollIntoView({ block: "start" }));
+    });
+  });
+
+  it("sends a commitment for each of two owners to Planner and shows them synced", async () => {
+    await simulator.showMeeting();
+    await panels.avery.startMeeting();
+
+    // the organizer captures one for themself; in the commit phase an attendee captures their own
+    await commitments.avery.capture({ title: AVERY_COMMITMENT, ownerIds: [userIdFor(PEOPLE.avery)], dueDate: dayFromNow(14) });
+    await commitments.blake.capture({ title: BLAKE_COMMITMENT, ownerIds: [userIdFor(PEOPLE.blake)], dueDate: dayFromNow(21) });
+
+    for (const person of Object.keys(PEOPLE) as Person[]) {
+      await expect
+        .poll(() => commitments[person].syncStates(), { timeout: SYNC_MS })
+        .toEqual({ [AVERY_COMMITMENT]: "synced", [BLAKE_COMMITMENT]: "synced" });
+      await commitments[person].waitForTarget(true);
+      expect(await commitments[person].whereText()).toContain("Strategy 2027");
+    }
+    const listed = await commitments.blake.listed();
+    expect(listed.map(({ title, isMine }) => [title, isMine])).toEqual([
+      [AVERY_COMMITMENT, false],
+      [BLAKE_COMMITMENT, true],
+    ]);
+    await expect.poll(() => commitments.avery.taskLink(AVERY_COMMITMENT).getAttribute("href")).toMatch(/^https?:\/\//);
+
+    // in Planner: one task each, in the chosen bucket, assigned to its owner
+    const tasks = await emulatorTasks();
+    expect(tasks.map(({ title, bucketId, assignments }) => ({ title, bucketId, owners: Object.keys(assignments) }))).toEqual(
+      expect.arrayContaining([
+        { title: AVERY_COMMITMENT, bucketId: DEV_PLANNER_IDS.commitmentsBucketId, owners: [userIdFor(PEOPLE.avery)] },
+        { title: BLAKE_COMMITMENT, bucketId: DEV_PLANNER_IDS.commitmentsBucketId, owners: [userIdFor(PEOPLE.blake)] },
+      ]),
+    );
+    expect(tasks).toHaveLength(2);
+
+    await expect.poll(() => stage.titles()).toEqual([AVERY_COMMITMENT, BLAKE_COMMITMENT]);
+    await shootAndCheck(panelFrame("avery"), "side-panel-synced", async (frame) => {
+      await frame.getByTestId("commitments-section").evaluate((section) => section.scrollIntoView({ block: "start" }));
+    });
+    await shootAndCheck(STAGE_FRAME, "stage");
+  });
+
+  it("shows a task completed in Planner as done in the meeting tab", async () => {
+    const task = (await emulatorTasks()).find((candidate) => candidate.title === AVERY_COMMITMENT);
+    if (!task) throw new Error(`no Planner task titled ${AVERY_COMMITMENT}`);
+    const answer = await fetch(`${server.origin}/dev/graph-control/tasks/${task.id}/percent-complete`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ percentComplete: 100, userId: userIdFor(PEOPLE.avery) }),
+    });
+    expect(answer.status).toBe(200);
+
+    const tab = await MeetingTabPage.openAs(page, PEOPLE.blake, userIdFor(PEOPLE.blake));
+    const overview = new CommitmentsOverviewPage(tab.frame);
+    await overview.open();
+    await expect
+      .poll(async () => (await overview.rows()).map(({ title, percent, syncState }) => ({ title, percent, syncState })), { timeout: PROGRESS_MS })
+      .toEqual([
+        { title: AVERY_COMMITMENT, percent: "100", syncState: "synced" },
+        { title: BLAKE_COMMITMENT, percent: "0", syncState: "synced" },
+      ]);
+    expect(await overview.summary()).toBe("2 of 2 in Planner · 1 done · 0 overdue");
+    const rows = await overview.rows();
+    expect(rows.map(({ owners, progress }) => [owners, progress])).toEqual([
+      [PEOPLE.avery, "Done"],
+      [PEOPLE.blake, "Not started"],
+    ]);
+    await shootAndCheck(TAB_FRAME, "meeting-tab-progress");
+  });
+});
