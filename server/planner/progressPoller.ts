@@ -1,3 +1,4 @@
+import { BackgroundLoop } from "./backgroundLoop.ts";
 import type { Logger } from "../logger.ts";
 import type { ServerCommand } from "../../src/domain/index.ts";
 import type { ExecuteResult } from "../meetings/meetingService.ts";
@@ -40,9 +41,7 @@ export class ProgressPoller {
   private readonly maxIntervalMs: number;
   private readonly tickMs: number;
   private readonly schedule = new Map<string, { intervalMs: number; nextAt: number }>();
-  private loop: Promise<void> | null = null;
-  private isStopping = false;
-  private wakeUp: (() => void) | null = null;
+  private readonly loop = new BackgroundLoop(() => this.cycle());
 
   constructor(private readonly options: ProgressPollerOptions) {
     this.now = options.now ?? Date.now;
@@ -52,16 +51,11 @@ export class ProgressPoller {
   }
 
   start(): void {
-    if (this.loop) return;
-    this.isStopping = false;
-    this.loop = this.run();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.isStopping = true;
-    this.wakeUp?.();
-    await this.loop;
-    this.loop = null;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** When a plan is next due, in ms since the epoch (undefined: due now, never read yet). */
@@ -138,23 +132,15 @@ export class ProgressPoller {
     return isChanged ? { kind: "changed" } : { kind: "unchanged" };
   }
 
-  private async run(): Promise<void> {
-    while (!this.isStopping) {
-      try {
-        await this.pollDue();
-      } catch (error) {
-        this.options.logger.error("planner progress poll failed", { error: String(error) });
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.tickMs);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeUp = null;
+  private async cycle(): Promise<number> {
+    try {
+      await this.pollDue();
+    } catch (error) {
+      this.options.logger.error("planner progress poll failed", { error: String(error) });
     }
+    return this.tickMs;
   }
+
 }
 
 function completedAtOf(completedDateTime: string | null): number | null {

@@ -1,3 +1,4 @@
+import { BackgroundLoop } from "./backgroundLoop.ts";
 import { commitmentOf, type MeetingState, type ServerCommand } from "../../src/domain/index.ts";
 import { utcCalendarDate } from "../../src/protocol/commitmentDates.ts";
 import type { Commitment } from "../../src/protocol/commitmentSnapshot.ts";
@@ -79,9 +80,8 @@ export class PlannerSyncWorker {
   private readonly noTargetRetryMs: number;
   /** Tasks created whose result could not yet be recorded (details still to write); a restart falls back to matching. */
   private readonly knownTasks = new Map<string, string>();
-  private loop: Promise<void> | null = null;
-  private isStopping = false;
-  private wakeUp: (() => void) | null = null;
+  private readonly loop = new BackgroundLoop(() => this.cycle());
+  private idle: number;
 
   constructor(private readonly options: PlannerSyncWorkerOptions) {
     this.now = options.now ?? Date.now;
@@ -90,26 +90,22 @@ export class PlannerSyncWorker {
     this.idleMs = options.idleMs ?? 500;
     this.maxIdleMs = options.maxIdleMs ?? 10_000;
     this.noTargetRetryMs = options.noTargetRetryMs ?? 60_000;
+    this.idle = this.idleMs;
   }
 
   /** Starts claiming and sending until {@link stop}. */
   start(): void {
-    if (this.loop) return;
-    this.isStopping = false;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Finishes the cycle in progress, then stops. */
-  async stop(): Promise<void> {
-    this.isStopping = true;
-    this.wakeUp?.();
-    await this.loop;
-    this.loop = null;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Cuts an idle wait short, e.g. right after commitments were captured. */
   wake(): void {
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   /** One cycle: claims due rows and sends them. Returns how many rows it settled or rescheduled. */
@@ -134,30 +130,23 @@ export class PlannerSyncWorker {
     return rows.length;
   }
 
-  private async run(): Promise<void> {
-    let idle = this.idleMs;
-    while (!this.isStopping) {
-      let handled = 0;
-      try {
-        handled = await this.runOnce();
-      } catch (error) {
-        this.options.logger.error("planner worker cycle failed", { error: String(error) });
-      }
-      if (handled > 0) {
-        idle = this.idleMs;
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, idle);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeUp = null;
-      idle = Math.min(this.maxIdleMs, idle * 2);
+  /** One claim-and-send cycle; waits longer each time in a row there was nothing to do. */
+  private async cycle(): Promise<number> {
+    let handled = 0;
+    try {
+      handled = await this.runOnce();
+    } catch (error) {
+      this.options.logger.error("planner worker cycle failed", { error: String(error) });
     }
+    if (handled > 0) {
+      this.idle = this.idleMs;
+      return 0;
+    }
+    const wait = this.idle;
+    this.idle = Math.min(this.maxIdleMs, this.idle * 2);
+    return wait;
   }
+
 
   /** Turns one meeting's rows into jobs, settling at once the rows that need no request. */
   private async prepare(rows: readonly ClaimedOutboxRow[]): Promise<Work[]> {
