@@ -44,6 +44,28 @@ describe("loadConfig", () => {
     ).toThrow(/DEV_CLOCK_RATE/);
   });
 
+  it("reads Planner progress every 30 s at most by default; development may read more often, production no more often than every 15 s", () => {
+    const production = {
+      ENTRA_CLIENT_ID: "6f0b1d8e-4c1f-4b8e-9a3c-2d5e7f901234",
+      ENTRA_ALLOWED_TENANTS: "*",
+      PUBLIC_ORIGIN: "https://concord.example.com",
+      BOT_APP_ID: "bot",
+      BOT_APP_SECRET: "secret",
+      TEAMS_SERVICE_URL: "https://smba.trafficmanager.net/amer/",
+    };
+    expect(loadConfig({}).plannerPollMinIntervalMs).toBe(30_000);
+    expect(loadConfig({ PLANNER_POLL_MIN_SECONDS: "0.5" }).plannerPollMinIntervalMs).toBe(500);
+    expect(loadConfig({ ...production, PLANNER_POLL_MIN_SECONDS: "15" }).plannerPollMinIntervalMs).toBe(15_000);
+    expect(loadConfig({ ...production, PLANNER_POLL_MIN_SECONDS: "120" }).plannerPollMinIntervalMs).toBe(120_000);
+    expect(() => loadConfig({ ...production, PLANNER_POLL_MIN_SECONDS: "1" })).toThrow(/PLANNER_POLL_MIN_SECONDS: must be at least 15 in production/);
+  });
+
+  it("refuses a Planner poll interval that is not a sane number of seconds, naming it", () => {
+    expect(() => loadConfig({ PLANNER_POLL_MIN_SECONDS: "soon" })).toThrow(/PLANNER_POLL_MIN_SECONDS/);
+    expect(() => loadConfig({ PLANNER_POLL_MIN_SECONDS: "0" })).toThrow(/PLANNER_POLL_MIN_SECONDS.*at least 0\.1/);
+    expect(() => loadConfig({ PLANNER_POLL_MIN_SECONDS: "3600" })).toThrow(/PLANNER_POLL_MIN_SECONDS.*at most 900/);
+  });
+
   it("names a malformed variable", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ ENTRA_CLIENT_ID: "not-a-guid" })).toThrow(/ENTRA_CLIENT_ID/);

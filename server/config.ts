@@ -22,6 +22,8 @@ export interface Config {
   heartbeatIntervalMs: number;
   /** Development only: run meeting time this many times faster than real time (end-to-end tests). */
   clockRate: number;
+  /** How soon the Planner progress poller reads a plan again after seeing a change there: its shortest interval. */
+  plannerPollMinIntervalMs: number;
   entra?: { clientId: string; apiResource?: string; allowedTenants: "*" | string[] };
   bot?: { appId: string; appSecret: string; serviceUrl: string; authority?: string };
   planner: PlannerConfig;
@@ -39,6 +41,11 @@ export interface PlannerConfig {
   /** The Teams app id (manifest `id`): task references deep-link into the personal tab; without it they link to the tab at PUBLIC_ORIGIN. */
   teamsAppId: string | null;
 }
+
+/** The progress poller's shortest interval per plan when PLANNER_POLL_MIN_SECONDS is not set, in seconds. */
+export const DEFAULT_PLANNER_POLL_MIN_SECONDS = 30;
+/** The shortest interval between two progress reads of one plan that production accepts, in seconds. */
+export const PRODUCTION_MIN_PLANNER_POLL_SECONDS = 15;
 
 const optionalText = z
   .string()
@@ -71,6 +78,14 @@ const EnvSchema = z.object({
   GRAPH_BASE_URL: optionalText.pipe(z.url().optional()),
   ENTRA_AUTHORITY_HOST: optionalText.pipe(z.url().optional()),
   TEAMS_APP_ID: optionalText.pipe(z.uuid("must be the Teams app id (a GUID)").optional()),
+  // the progress poller's shortest interval per plan; end-to-end tests shorten it, production has a floor
+  PLANNER_POLL_MIN_SECONDS: optionalText.pipe(
+    z.coerce
+      .number<string>("must be a number of seconds")
+      .min(0.1, "must be at least 0.1 seconds")
+      .max(900, "must be at most 900 seconds (the longest a quiet plan waits)")
+      .optional(),
+  ),
 });
 
 /** Reads and checks configuration; throws one error naming every bad or missing variable. */
@@ -79,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
   if (!parsed.success) throw new Error(`Invalid configuration: ${summarizeIssues(parsed.error)}`);
   const vars = parsed.data;
   const isProduction = vars.ENTRA_CLIENT_ID !== undefined;
+  const pollMinSeconds = vars.PLANNER_POLL_MIN_SECONDS ?? DEFAULT_PLANNER_POLL_MIN_SECONDS;
   const problems: string[] = [];
 
   let bot: Config["bot"];
@@ -90,6 +106,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     const missingBot = (["BOT_APP_ID", "BOT_APP_SECRET", "TEAMS_SERVICE_URL"] as const).filter((name) => !vars[name]);
     for (const name of missingBot) problems.push(`${name}: needed to resolve meeting roles through Teams`);
     if (vars.PLANNER_AUTH && !vars.ENTRA_CLIENT_SECRET) problems.push(`ENTRA_CLIENT_SECRET: needed to write to Planner with PLANNER_AUTH=${vars.PLANNER_AUTH}`);
+    if (pollMinSeconds < PRODUCTION_MIN_PLANNER_POLL_SECONDS) {
+      problems.push(
+        `PLANNER_POLL_MIN_SECONDS: must be at least ${PRODUCTION_MIN_PLANNER_POLL_SECONDS} in production (reading each plan every ${pollMinSeconds} s risks Microsoft Graph's throttling); shorter intervals are for development and tests`,
+      );
+    }
     if (problems.length > 0) throw new Error(`Invalid production configuration:\n  ${problems.join("\n  ")}`);
     const tenants = vars.ENTRA_ALLOWED_TENANTS!;
     entra = {
@@ -117,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     logLevel: vars.LOG_LEVEL,
     heartbeatIntervalMs: vars.HEARTBEAT_INTERVAL_MS,
     clockRate: vars.DEV_CLOCK_RATE,
+    plannerPollMinIntervalMs: Math.round(pollMinSeconds * 1000),
     ...(entra ? { entra } : {}),
     ...(bot ? { bot } : {}),
     planner: {

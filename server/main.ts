@@ -114,6 +114,7 @@ async function main(): Promise<void> {
   const server = await startServer({
     ...config,
     ...identity,
+    plannerSync: identity.plannerSync && { ...identity.plannerSync, poller: { minIntervalMs: config.plannerPollMinIntervalMs } },
     store: await createSqliteEventStore({ filename: config.databaseFile }),
     bus: createInProcessBus(),
     planner: {

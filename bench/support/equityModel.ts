@@ -1,4 +1,4 @@
-import { applyEvent, decide, emptyMeeting, floorGini, floorStatsByPerson, nextInRound, type MeetingState } from "../../src/domain/index.ts";
+import { applyEvent, decide, emptyMeeting, floorGini, floorStatsByPerson, gini, nextInRound, type MeetingState } from "../../src/domain/index.ts";
 import type { Command } from "../../src/protocol/commands.ts";
 import type { DomainEvent } from "../../src/protocol/events.ts";
 import type { QueuePolicy } from "../../src/protocol/vocabulary.ts";
@@ -27,28 +27,61 @@ export interface SimulatedMeeting {
   durationSeconds: number;
 }
 
-const QUIET_GAP_SECONDS = 10 * 60;
 const QUIET_TALK_SECONDS = 60;
 
 /**
  * The issue's meeting: 8 people for 60 minutes, two of whom want to speak five times as often and
- * talk three times as long as the rest. The others want to speak about every 10 minutes of quiet
- * and talk about a minute; the numbers were fixed before any policy was run.
+ * talk three times as long as the rest. The issue leaves open how often the rest want to speak; the
+ * quiet six talk about a minute each time and want the floor again after about `quietGapMinutes`
+ * of quiet (the pair after a fifth of that).
  */
-export const ISSUE_MEETING: SimulatedMeeting = {
-  durationSeconds: 60 * 60,
-  people: Array.from({ length: 8 }, (_, index) => {
-    // the organizer is one of the quiet majority; the dominant pair sit among the others
-    const isDominant = index === 2 || index === 5;
-    return {
-      userId: `p${index + 1}`,
-      label: isDominant ? `dominant p${index + 1}` : `p${index + 1}`,
-      isDominant,
-      meanGapSeconds: isDominant ? QUIET_GAP_SECONDS / 5 : QUIET_GAP_SECONDS,
-      meanTalkSeconds: isDominant ? QUIET_TALK_SECONDS * 3 : QUIET_TALK_SECONDS,
-    };
-  }),
-};
+export function issueMeeting(quietGapMinutes: number): SimulatedMeeting {
+  return {
+    durationSeconds: 60 * 60,
+    people: Array.from({ length: 8 }, (_, index) => {
+      // the organizer is one of the quiet majority; the dominant pair sit among the others
+      const isDominant = index === 2 || index === 5;
+      return {
+        userId: `p${index + 1}`,
+        label: isDominant ? `dominant p${index + 1}` : `p${index + 1}`,
+        isDominant,
+        meanGapSeconds: (isDominant ? quietGapMinutes / 5 : quietGapMinutes) * 60,
+        meanTalkSeconds: isDominant ? QUIET_TALK_SECONDS * 3 : QUIET_TALK_SECONDS,
+      };
+    }),
+  };
+}
+
+/**
+ * The lowest Gini any speaking order could give one seeded meeting. Nobody can be given more floor
+ * than they ask for, and nobody asks for more than they would if every wish were granted the moment
+ * it came (waiting only delays their next wish). So: each person's wishes in the hour without any
+ * wait, and the hour shared out as evenly as those caps allow (water-filling: the most equal split,
+ * whose Gini no other split under the same caps goes below). A target below this cannot be met.
+ */
+export function demandBoundGini(meeting: SimulatedMeeting, desires: DesireSource): number {
+  const durationSeconds = meeting.durationSeconds;
+  const asked = meeting.people.map(({ userId }) => {
+    let atSeconds = 0;
+    let askedSeconds = 0;
+    for (let index = 0; ; index++) {
+      const { gapSeconds, talkSeconds } = desires(userId, index);
+      atSeconds += gapSeconds;
+      if (atSeconds >= durationSeconds) return askedSeconds;
+      askedSeconds += Math.min(talkSeconds, durationSeconds - atSeconds);
+      atSeconds += talkSeconds;
+    }
+  });
+  let left = durationSeconds;
+  const given = [...asked]
+    .sort((a, b) => a - b)
+    .map((cap, index, sorted) => {
+      const share = Math.min(cap, left / (sorted.length - index));
+      left -= share;
+      return share;
+    });
+  return gini(given);
+}
 
 /** One wish to speak: after `gapSeconds` of quiet (since the meeting began or their last turn ended), `talkSeconds` of speech. */
 export interface Desire {

@@ -89,7 +89,7 @@ export class MeetingService {
   }
 
   /**
-   * Runs a command the server itself issues (a disconnected speaker's floor released after the
+   * Runs a command the server itself issues (a disconnected speaker's floor passed on after the
    * grace period, a Planner worker's report) through the same pure rules, store and bus as a
    * client's command. Nothing is stored when it changes nothing; see `systemCommandId` for how a
    * repeat is recognised.
@@ -207,10 +207,10 @@ export class MeetingService {
 }
 
 /**
- * The id a server command is stored under. A released floor is keyed by its turn, so two instances
- * releasing the same turn store it once. A worker's report gets an id of its own: the domain already
- * turns a repeated or outdated report into no events, and two reports with equal fields (progress
- * going 50 → 100 → 50) can both be news.
+ * The id a server command is stored under. A disconnected speaker's floor is keyed by its turn, so
+ * two instances passing on the same turn store it once. A worker's report gets an id of its own:
+ * the domain already turns a repeated or outdated report into no events, and two reports with
+ * equal fields (progress going 50 → 100 → 50) can both be news.
  */
 function systemCommandId(command: ServerCommand): string {
   if (command.type === "floor.releaseDisconnected") return `${SYSTEM_COMMAND_PREFIX}${command.type}:${command.userId}:${command.since}`;

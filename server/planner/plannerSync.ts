@@ -8,7 +8,7 @@ import type { ProgressPollerOptions } from "./progressPoller.ts";
 import { PlannerSyncWorker } from "./syncWorker.ts";
 import type { MeetingReports, PlannerSyncWorkerOptions } from "./syncWorker.ts";
 import type { GraphTokenRequest } from "./tokens.ts";
-import { TrackedTasks } from "./trackedTasks.ts";
+import { TrackedTasks, readTrackedTasks } from "./trackedTasks.ts";
 
 /** What main.ts chooses for background Planner work: whose permission writes, and where links point. */
 export interface PlannerSyncChoice {
@@ -16,7 +16,7 @@ export interface PlannerSyncChoice {
   plannerFor: (caller: GraphTokenRequest) => PlannerApi;
   links: CommitmentLinks;
   worker?: Partial<Omit<PlannerSyncWorkerOptions, "store" | "meetings" | "targets" | "plannerFor" | "links" | "logger" | "tracked">>;
-  poller?: Partial<Omit<ProgressPollerOptions, "meetings" | "plannerFor" | "tracked" | "logger">>;
+  poller?: Partial<Omit<ProgressPollerOptions, "meetings" | "plannerFor" | "tracked" | "knownTasks" | "logger">>;
 }
 
 /** The running worker and poller. */
@@ -28,14 +28,24 @@ export interface RunningPlannerSync {
   stop(): Promise<void>;
 }
 
-/** Starts the outbox worker and the progress poller on one server. */
+/**
+ * Starts the outbox worker and the progress poller on one server. The poller first learns, from the
+ * store, every open commitment synced before this process started, so a restart loses no progress.
+ */
 export function startPlannerSync(
   deps: { store: EventStore; meetings: MeetingReports; targets: PlannerTargetStore; logger: Logger },
   choice: PlannerSyncChoice,
 ): RunningPlannerSync {
   const tracked = new TrackedTasks();
   const worker = new PlannerSyncWorker({ ...choice.worker, ...deps, plannerFor: choice.plannerFor, links: choice.links, tracked });
-  const poller = new ProgressPoller({ ...choice.poller, meetings: deps.meetings, plannerFor: choice.plannerFor, tracked, logger: deps.logger });
+  const poller = new ProgressPoller({
+    ...choice.poller,
+    meetings: deps.meetings,
+    plannerFor: choice.plannerFor,
+    tracked,
+    knownTasks: () => readTrackedTasks(deps.store, deps.targets),
+    logger: deps.logger,
+  });
   worker.start();
   poller.start();
   return {

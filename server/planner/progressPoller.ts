@@ -3,23 +3,31 @@ import type { Logger } from "../logger.ts";
 import type { ServerCommand } from "../../src/domain/index.ts";
 import type { ExecuteResult } from "../meetings/meetingService.ts";
 import type { MeetingKey } from "../store/eventStore.ts";
-import type { PlannerApi } from "./plannerApi.ts";
+import type { PlannerApi, PlannerTaskProgress } from "./plannerApi.ts";
 import { calendarDateOf } from "./taskContent.ts";
 import type { GraphTokenRequest } from "./tokens.ts";
 import { planKey } from "./trackedTasks.ts";
-import type { TrackedPlan, TrackedTasks } from "./trackedTasks.ts";
+import type { TrackedPlan, TrackedTask, TrackedTasks } from "./trackedTasks.ts";
+
+// main.ts passes PLANNER_POLL_MIN_SECONDS (config.ts, same default); this is for pollers built elsewhere
+const DEFAULT_MIN_INTERVAL_MS = 30_000;
 
 export interface ProgressPollerOptions {
   meetings: { executeSystem(key: MeetingKey, command: ServerCommand): Promise<ExecuteResult> };
   plannerFor: (caller: GraphTokenRequest) => PlannerApi;
   tracked: TrackedTasks;
+  /**
+   * Reads the tasks synced before this process started (see `readTrackedTasks`): learned once,
+   * before the first read of any plan; after a failure, asked again `minIntervalMs` later.
+   */
+  knownTasks?: () => Promise<readonly TrackedTask[]>;
   logger: Logger;
   now?: () => number;
   /** How soon a plan whose tasks just changed is read again. */
   minIntervalMs?: number;
   /** The longest a quiet or throttled plan waits between reads. */
   maxIntervalMs?: number;
-  /** How often the poller looks for plans that are due. */
+  /** How often the poller looks for plans that are due; at most `minIntervalMs`. */
   tickMs?: number;
 }
 
@@ -32,8 +40,10 @@ export type PlanPoll = { kind: "changed" } | { kind: "unchanged" } | { kind: "th
  * completedDateTime and dueDateTime), then a report for each commitment whose figures changed (the
  * domain drops a report that changes nothing). A plan where nothing changed is read half as often
  * each time, down to `maxIntervalMs`; one that changed goes back to `minIntervalMs`; a 429 waits at
- * least its `Retry-After` and also backs off. A task missing from the listing, and gone when
- * asked for directly, was deleted in Planner: its commitment is reported cancelled there.
+ * least its `Retry-After` and also backs off. A task missing from the listing is asked for
+ * directly: gone (404), it was deleted in Planner and its commitment is reported cancelled there;
+ * found in another plan (moved, or made before the space's target changed), its progress is
+ * reported and it is read with that plan from then on.
  */
 export class ProgressPoller {
   private readonly now: () => number;
@@ -42,12 +52,15 @@ export class ProgressPoller {
   private readonly tickMs: number;
   private readonly schedule = new Map<string, { intervalMs: number; nextAt: number }>();
   private readonly loop = new BackgroundLoop(() => this.cycle());
+  private hasLearned: boolean;
+  private nextLearnAt = 0;
 
   constructor(private readonly options: ProgressPollerOptions) {
     this.now = options.now ?? Date.now;
-    this.minIntervalMs = options.minIntervalMs ?? 30_000;
-    this.maxIntervalMs = options.maxIntervalMs ?? 15 * 60_000;
-    this.tickMs = options.tickMs ?? 1_000;
+    this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
+    this.maxIntervalMs = Math.max(this.minIntervalMs, options.maxIntervalMs ?? 15 * 60_000);
+    this.tickMs = Math.min(options.tickMs ?? 1_000, this.minIntervalMs);
+    this.hasLearned = options.knownTasks === undefined;
   }
 
   start(): void {
@@ -63,8 +76,9 @@ export class ProgressPoller {
     return this.schedule.get(planKey(tenantId, planId))?.nextAt;
   }
 
-  /** Reads every plan that is due; returns how many it read. */
+  /** Reads every plan that is due, having first learned the tasks synced before this process started; returns how many plans it read. */
   async pollDue(): Promise<number> {
+    if (!this.hasLearned && this.nextLearnAt <= this.now()) await this.learnKnownTasks();
     let polled = 0;
     const active = new Set<string>();
     for (const plan of this.options.tracked.plans()) {
@@ -105,15 +119,21 @@ export class ProgressPoller {
     let isChanged = false;
     for (const tracked of plan.tasks) {
       const key = { tenantId: tracked.tenantId, meetingId: tracked.meetingId };
-      const task = byId.get(tracked.taskId);
+      let task: PlannerTaskProgress | undefined = byId.get(tracked.taskId);
       if (!task) {
         // a listing can lag; only a 404 for the task itself means it was deleted
         const direct = await api.getTask(tracked.taskId).catch(() => null);
-        if (direct === null || direct.ok || direct.answer.status !== 404) continue;
-        this.options.tracked.untrack(tracked.tenantId, tracked.taskId);
-        const result = await this.options.meetings.executeSystem(key, { type: "commitment.recordCancelledInPlanner", commitmentId: tracked.commitmentId, taskId: tracked.taskId });
-        isChanged ||= result.kind === "accepted" && result.events.length > 0;
-        continue;
+        if (direct === null) continue;
+        if (!direct.ok) {
+          if (direct.answer.status !== 404) continue;
+          this.options.tracked.untrack(tracked.tenantId, tracked.taskId);
+          const result = await this.options.meetings.executeSystem(key, { type: "commitment.recordCancelledInPlanner", commitmentId: tracked.commitmentId, taskId: tracked.taskId });
+          isChanged ||= result.kind === "accepted" && result.events.length > 0;
+          continue;
+        }
+        task = direct.value;
+        // read in the plan that holds it from now on; same tenant, same commitment
+        if (direct.value.planId !== "" && direct.value.planId !== tracked.planId) this.options.tracked.track({ ...tracked, planId: direct.value.planId });
       }
       const result = await this.options.meetings.executeSystem(key, {
         type: "commitment.recordProgress",
@@ -130,6 +150,20 @@ export class ProgressPoller {
       isChanged ||= result.events.length > 0;
     }
     return isChanged ? { kind: "changed" } : { kind: "unchanged" };
+  }
+
+  private async learnKnownTasks(): Promise<void> {
+    const read = this.options.knownTasks;
+    if (!read) return;
+    try {
+      const added = await this.options.tracked.learn(read);
+      this.hasLearned = true;
+      this.options.logger.info("planner progress poller learned the tasks synced earlier", { tasks: added });
+    } catch (error) {
+      // the tasks synced since the start are still read meanwhile
+      this.nextLearnAt = this.now() + this.minIntervalMs;
+      this.options.logger.error("planner progress poller could not read the synced tasks", { error: String(error) });
+    }
   }
 
   private async cycle(): Promise<number> {

@@ -7,27 +7,27 @@ import { FloorGrace, type Timers } from "./floorGrace.ts";
 const key: MeetingKey = { tenantId: "t1", meetingId: "m1" };
 const floorOf = (userId: string, since = 100): Floor => ({ entryId: "h1", userId, since, kind: "newPoint", itemId: null, extensionSeconds: 0, round: null });
 
-/** A FloorGrace whose timers are recorded, and whose releases are collected instead of run. */
+/** A FloorGrace whose timers are recorded, and whose passes are collected instead of run. */
 function setUp(options: { rate?: number; graceMs?: number; floor?: Floor | null } = {}) {
   const scheduled: { callback: () => void; ms: number; isCleared: boolean }[] = [];
   const timers: Timers = {
     set: (callback, ms) => scheduled.push({ callback, ms, isCleared: false }) - 1,
     clear: (handle) => void (scheduled[handle as number]!.isCleared = true),
   };
-  const released: [string, number][] = [];
+  const passed: [string, number][] = [];
   const grace = new FloorGrace({
     clock: { now: () => 0, ...(options.rate ? { rate: options.rate } : {}) },
     ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
     timers,
     floorOf: () => Promise.resolve(options.floor === undefined ? floorOf("ann") : options.floor),
-    release: (_key, userId, since) => {
-      released.push([userId, since]);
+    passOn: (_key, userId, since) => {
+      passed.push([userId, since]);
       return Promise.resolve();
     },
     logger: silentLogger,
   });
   const live = () => scheduled.filter((timer) => !timer.isCleared);
-  return { grace, live, released };
+  return { grace, live, passed };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -47,15 +47,15 @@ describe("the disconnected speaker's grace period", () => {
     expect(fast.live().map((timer) => timer.ms)).toEqual([500]);
   });
 
-  it("releases the turn it saw when the time is up, unless the speaker came back", async () => {
-    const { grace, live, released } = setUp();
+  it("passes on the turn it saw when the time is up, unless the speaker came back", async () => {
+    const { grace, live, passed } = setUp();
     grace.connected(key, "ann");
     grace.disconnected(key, "ann");
     await settle();
     const [due] = live();
     due!.isCleared = true;
     due!.callback();
-    expect(released).toEqual([["ann", 100]]);
+    expect(passed).toEqual([["ann", 100]]);
 
     grace.disconnected(key, "ann");
     grace.connected(key, "ann");

@@ -14,7 +14,7 @@ export interface Timers {
 export const realTimers: Timers = {
   set: (callback, ms) => {
     const handle = setTimeout(callback, ms);
-    // a pending release must not keep a stopping server alive
+    // a pending pass must not keep a stopping server alive
     handle.unref();
     return handle;
   },
@@ -29,17 +29,18 @@ export interface FloorGraceOptions {
   timers?: Timers;
   /** The meeting's current floor, as this instance knows it. */
   floorOf(key: MeetingKey): Promise<Floor | null>;
-  /** Releases the turn that began at `since`, if it is still the current one. */
-  release(key: MeetingKey, userId: string, since: number): Promise<void>;
+  /** Ends the turn that began at `since`, if it is still the current one, and passes the floor on. */
+  passOn(key: MeetingKey, userId: string, since: number): Promise<void>;
   logger: Logger;
 }
 
 /**
  * Keeps the floor with a speaker whose connection dropped (a network blip, a reload) for a grace
- * period, then has it released. Counts each person's live connections per meeting on this
- * instance: the floor is at risk only when the speaker's last one closes, and any reconnection
- * within the grace period keeps it. Counts are this instance's only: several instances serving one
- * meeting would need presence shared over the bus, which the in-process bus does not need.
+ * period, then has it passed on to whoever is next (the domain decides who). Counts each person's
+ * live connections per meeting on this instance: the floor is at risk only when the speaker's last
+ * one closes, and any reconnection within the grace period keeps it. Counts are this instance's
+ * only: several instances serving one meeting would need presence shared over the bus, which the
+ * in-process bus does not need.
  */
 export class FloorGrace {
   private readonly live = new Map<string, number>();
@@ -74,12 +75,15 @@ export class FloorGrace {
     );
   }
 
-  /** The floor changed hands: someone given the floor while not connected gets the same grace period. */
+  /**
+   * The floor changed hands: someone given the floor while not connected (by a facilitator, or by
+   * the floor passing on from someone else who dropped) gets the same grace period.
+   */
   floorChanged(key: MeetingKey, floor: Floor | null): void {
     if (floor && !this.live.has(personKey(key, floor.userId))) this.wait(key, floor.userId, floor.since);
   }
 
-  /** Forgets every pending release and starts no more: the server is stopping and its sockets closing. */
+  /** Forgets every pending pass and starts no more: the server is stopping and its sockets closing. */
   close(): void {
     this.isClosed = true;
     for (const { handle } of this.waiting.values()) this.timers.clear(handle);
@@ -94,8 +98,8 @@ export class FloorGrace {
     const handle = this.timers.set(() => {
       this.waiting.delete(id);
       if (this.live.has(id)) return;
-      this.options.release(key, userId, since).catch((error: unknown) => {
-        this.options.logger.error("floor release failed", { meetingId: key.meetingId, error: String(error) });
+      this.options.passOn(key, userId, since).catch((error: unknown) => {
+        this.options.logger.error("passing the floor on failed", { meetingId: key.meetingId, error: String(error) });
       });
     }, realMs);
     this.waiting.set(id, { handle, since });

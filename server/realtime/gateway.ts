@@ -72,7 +72,7 @@ export class RealtimeGateway {
       ...(options.floorGraceMs !== undefined ? { graceMs: options.floorGraceMs } : {}),
       ...(options.timers ? { timers: options.timers } : {}),
       floorOf: async (key) => (await options.meetings.view(key)).state.floor,
-      release: async (key, userId, since) => {
+      passOn: async (key, userId, since) => {
         await options.meetings.executeSystem(key, { type: "floor.releaseDisconnected", userId, since });
       },
       logger: options.logger,

@@ -76,6 +76,21 @@ export interface OutboxClaimRequest {
   tenantId?: string;
 }
 
+/**
+ * An open commitment bound to a Planner task, as the event log records it: the task id of its latest
+ * successful sync that named one, the meeting's space (whose Planner target holds the plan), and who
+ * captured it (whose delegated permission reads the plan). `syncedAt` is that sync's event time.
+ */
+export interface CommitmentTask {
+  tenantId: string;
+  meetingId: string;
+  spaceId: string;
+  commitmentId: string;
+  taskId: string;
+  createdBy: string;
+  syncedAt: number;
+}
+
 /** What `append` stored, or the seq the command already reached if its id was seen before. */
 export type AppendResult =
   | { kind: "appended"; events: SequencedEvent[]; seq: number }
@@ -137,6 +152,12 @@ export interface EventStore {
   rescheduleOutbox(lease: OutboxLease, retry: { now: number; notBefore: number; error: string }): Promise<boolean>;
   /** Settles a claimed row as failed for good (kept for the record). False when the lease is no longer current. */
   failOutbox(lease: OutboxLease, failure: { now: number; error: string }): Promise<boolean>;
+  /**
+   * Every commitment, across tenants and meetings, that has a Planner task and was neither cancelled
+   * in Concord nor deleted in Planner, oldest sync first: what the progress poller reads back when the
+   * server starts. Each row carries its own tenant, which is the only tenant its task may be read into.
+   */
+  listCommitmentTasks(): Promise<CommitmentTask[]>;
   /** Every outbox row of a meeting, oldest first: for inspection and tests. */
   listOutbox(key: MeetingKey): Promise<OutboxRow[]>;
   saveSnapshot(key: MeetingKey, snapshot: StoredSnapshot): Promise<void>;

@@ -3,6 +3,7 @@ import { Limits } from "./limits.ts";
 import { IdSchema } from "./ids.ts";
 import { eventSchema as event } from "./eventShape.ts";
 import { CalendarDateSchema, StoredHttpsUrlSchema, TimestampSchema, storedText } from "./fields.ts";
+import { PlannerTargetSchema } from "./commitmentTarget.ts";
 
 const Title = storedText(Limits.maxCommitmentTitleLength).min(1);
 const Notes = storedText(Limits.maxCommitmentNotesLength);
@@ -72,6 +73,13 @@ export const CommitmentProgressReadSchema = event("commitment.progressRead", {
 /** The task was deleted in Planner: the commitment counts as cancelled there. */
 export const CommitmentCancelledInPlannerSchema = event("commitment.cancelledInPlanner", { commitmentId: IdSchema, taskId: IdSchema });
 
+/**
+ * Someone chose, from this meeting, where its space's commitments go in Planner (recorded by the
+ * server once the choice is stored, never sent by a client): open tabs show the plan and bucket at
+ * once. The payload is the stored target itself, names included.
+ */
+export const CommitmentsTargetChosenSchema = event("commitments.targetChosen", PlannerTargetSchema.shape);
+
 export const COMMITMENT_EVENT_SCHEMAS = [
   CommitmentCapturedSchema,
   CommitmentEditedSchema,
@@ -82,4 +90,5 @@ export const COMMITMENT_EVENT_SCHEMAS = [
   CommitmentSyncFailedSchema,
   CommitmentProgressReadSchema,
   CommitmentCancelledInPlannerSchema,
+  CommitmentsTargetChosenSchema,
 ] as const;

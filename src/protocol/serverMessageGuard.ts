@@ -65,6 +65,7 @@ const EVENT_TYPES = {
   "commitment.syncFailed": true,
   "commitment.progressRead": true,
   "commitment.cancelledInPlanner": true,
+  "commitments.targetChosen": true,
 } satisfies Record<DomainEventType, true>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;

@@ -4,6 +4,7 @@ import { IdSchema, MeetingRoleSchema } from "./ids.ts";
 import { AgendaSchema, CharterSchema, FacilitationSchema, ParkingLotEntrySchema, PreworkSchema, RolesStateSchema } from "./agendaSnapshot.ts";
 import { EquityStateSchema, FloorSchema, QueueEntrySchema, QueueSettingsSchema, RoundsStateSchema, TurnSchema } from "./queueSnapshot.ts";
 import { CommitmentSchema } from "./commitmentSnapshot.ts";
+import { PlannerTargetSchema } from "./commitmentTarget.ts";
 import {
   defaultCharter,
   defaultEquity,
@@ -48,6 +49,12 @@ export const MeetingStateSchema = z.object({
   facilitation: FacilitationSchema.default(notStartedFacilitation),
   roles: RolesStateSchema.default(defaultRoles),
   commitments: z.record(IdSchema, CommitmentSchema).default(() => ({})),
+  /**
+   * Where the space's commitments go in Planner, as last chosen from this meeting; absent until
+   * then. The space's stored target stays the authority: a choice made since in another meeting of
+   * the space reaches this one when its tab reads the target again.
+   */
+  plannerTarget: PlannerTargetSchema.optional(),
   /** Numbers the items, assumptions, links and parked points this meeting creates. */
   nextLocalId: z.number().int().nonnegative().default(0),
 });

@@ -54,9 +54,10 @@ export const ENTRY_KINDS = ["pointOfOrder", "clarifyingQuestion", "reply", "newP
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /**
- * How entries of one kind are ordered: `fifo` by arrival; `progressive` least floor time in the
- * meeting first, then arrival; `roundRobin` by arrival, while rounds a facilitator starts give
- * everyone present one turn each.
+ * How entries of one kind are ordered: `fifo` by arrival; `progressive` the less heard first (each
+ * minute of floor time already had in the meeting counts as raising the hand four minutes later),
+ * then arrival; `roundRobin` by arrival, while rounds a facilitator starts give everyone present
+ * one turn each.
  */
 export const QUEUE_POLICIES = ["fifo", "progressive", "roundRobin"] as const;
 export type QueuePolicy = (typeof QUEUE_POLICIES)[number];

@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { app } from "@microsoft/teams-js";
 import { normalizeTheme, toHostContext } from "./hostContext.ts";
 
-function teamsContext(overrides: { frameContext?: string; theme?: string; meetingId?: string } = {}): app.Context {
+function teamsContext(overrides: { frameContext?: string; theme?: string; meetingId?: string; team?: app.TeamInfo } = {}): app.Context {
   return {
     app: { locale: "fr-ca", theme: overrides.theme ?? "dark", sessionId: "s1", host: { name: "Teams", clientType: "web", sessionId: "h1" } },
     page: { id: "concord", frameContext: overrides.frameContext ?? "sidePanel" },
     user: { id: "u1", displayName: "Ada Lovelace", tenant: { id: "t1" } },
     ...(overrides.meetingId ? { meeting: { id: overrides.meetingId } } : {}),
+    ...(overrides.team ? { team: overrides.team } : {}),
     dialogParameters: {},
   } as unknown as app.Context;
 }
@@ -35,6 +36,13 @@ describe("toHostContext", () => {
 
   it("leaves meetingId out when the tab is not in a meeting", () => {
     expect(toHostContext(teamsContext()).meetingId).toBeUndefined();
+  });
+
+  it("keeps the team's group id in a channel meeting, for the team's Planner plans", () => {
+    const team = { internalId: "19:general@thread.tacv2", displayName: "Leadership", groupId: "b1e5c0de-1ead-4e55-8000-000000002027" };
+    expect(toHostContext(teamsContext({ meetingId: "m1", team })).groupId).toBe("b1e5c0de-1ead-4e55-8000-000000002027");
+    expect(toHostContext(teamsContext({ meetingId: "m1", team: { internalId: "19:general@thread.tacv2" } })).groupId).toBeUndefined();
+    expect(toHostContext(teamsContext({ meetingId: "m1" })).groupId).toBeUndefined();
   });
 });
 

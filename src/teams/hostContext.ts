@@ -22,6 +22,12 @@ export interface HostContext {
   userDisplayName: string;
   meetingId?: string;
   chatId?: string;
+  /**
+   * The Microsoft 365 group of the team, when the tab lives in a team (a channel or a channel
+   * meeting): its Planner plans are offered besides the viewer's own. Planner, not Concord, decides
+   * whether the viewer reaches them.
+   */
+  groupId?: string;
   entityId?: string;
   hostName: string;
   hostClientType: string;
@@ -53,6 +59,7 @@ export function toHostContext(context: app.Context): HostContext {
     userDisplayName: context.user?.displayName ?? "",
     ...(context.meeting?.id ? { meetingId: context.meeting.id } : {}),
     ...(context.chat?.id ? { chatId: context.chat.id } : {}),
+    ...(context.team?.groupId ? { groupId: context.team.groupId } : {}),
     ...(context.page.id ? { entityId: context.page.id } : {}),
     hostName: String(context.app.host.name),
     hostClientType: String(context.app.host.clientType),

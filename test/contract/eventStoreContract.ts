@@ -18,6 +18,7 @@ import {
   endedMeeting,
   grantNext,
   join,
+  joinEvents,
   leave,
   lowerHand,
   openEntryIdOf,
@@ -169,6 +170,75 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
         const running = { tenantId: tenant, meetingId: inChannel(4) };
         await appendAll(running, endedMeeting(running.meetingId, 10_000).batches.slice(0, -1));
         expect(await store.lastEndedMeetingInSpace(tenant, channel, inChannel(5))).toBeNull();
+      });
+    });
+
+    describe("commitments' Planner tasks", () => {
+      const everyone = { kind: "everyone" } as const;
+      const captured = (commitmentId: string, createdBy: string, at: number): DomainEvent => ({
+        type: "commitment.captured",
+        at,
+        audience: everyone,
+        payload: { commitmentId, title: `Action ${commitmentId}`, ownerIds: [createdBy], dueDate: "2027-06-30", notes: "", itemId: null, createdBy },
+      });
+      const synced = (commitmentId: string, revision: number, taskId: string | null, at: number): DomainEvent => ({
+        type: "commitment.syncSucceeded",
+        at,
+        audience: everyone,
+        payload: { commitmentId, revision, taskId, taskUrl: taskId === null ? null : `https://planner.cloud.microsoft/task/${taskId}` },
+      });
+      const cancelled = (commitmentId: string, revision: number, at: number): DomainEvent => ({
+        type: "commitment.cancelled",
+        at,
+        audience: everyone,
+        payload: { commitmentId, revision, cancelledBy: "ann" },
+      });
+      const deletedInPlanner = (commitmentId: string, taskId: string, at: number): DomainEvent => ({
+        type: "commitment.cancelledInPlanner",
+        at,
+        audience: everyone,
+        payload: { commitmentId, taskId },
+      });
+      // a shared database (Postgres) holds other tests' tenants too
+      const ours = async () => (await store.listCommitmentTasks()).filter((row) => row.tenantId === tenant || row.tenantId === otherTenant);
+
+      it("lists each open commitment with the task of its latest sync, oldest sync first, per tenant", async () => {
+        const sameIdElsewhere = { tenantId: otherTenant, meetingId: key.meetingId };
+        const secondMeeting = { tenantId: tenant, meetingId: "meeting-2" };
+        await appendAll(key, [
+          joinEvents(key.meetingId, actor("ann", "organizer")),
+          [captured("c1", "ann", 2_000), captured("c2", "ann", 2_001), captured("c3", "bob", 2_002), captured("c4", "ann", 2_003), captured("c5", "bob", 2_004)],
+          [synced("c1", 1, "task-1", 3_000), synced("c2", 1, "task-2", 3_001), synced("c3", 1, "task-3", 3_002), synced("c5", 1, "task-5a", 3_003)],
+          // c2 cancelled in Concord, its task then marked; c3's task deleted in Planner; c4 never synced
+          [cancelled("c2", 2, 4_000)],
+          [synced("c2", 2, "task-2", 4_001), deletedInPlanner("c3", "task-3", 4_002)],
+          // c5's task was made again (its first deleted before the deletion was noticed); c1 edited and synced again
+          [synced("c5", 2, "task-5b", 5_000), synced("c1", 2, "task-1", 5_001)],
+        ]);
+        // the same meeting and commitment ids in another tenant, with their own task
+        await appendAll(sameIdElsewhere, [joinEvents(key.meetingId, actor("zed", "organizer")), [captured("c1", "zed", 2_500)], [synced("c1", 1, "task-other", 4_500)]]);
+        await appendAll(secondMeeting, [joinEvents(secondMeeting.meetingId, actor("ann", "organizer")), [captured("c1", "ann", 2_600), synced("c1", 1, "task-m2", 2_700)]]);
+
+        const row = (where: MeetingKey, commitmentId: string, taskId: string, createdBy: string, syncedAt: number) => ({
+          ...where,
+          spaceId: where.meetingId,
+          commitmentId,
+          taskId,
+          createdBy,
+          syncedAt,
+        });
+        expect(await ours()).toEqual([
+          row(secondMeeting, "c1", "task-m2", "ann", 2_700),
+          row(sameIdElsewhere, "c1", "task-other", "zed", 4_500),
+          row(key, "c5", "task-5b", "bob", 5_000),
+          row(key, "c1", "task-1", "ann", 5_001),
+        ]);
+      });
+
+      it("lists nothing for meetings without synced commitments", async () => {
+        await appendAll(key, sampleMeeting(key.meetingId).batches);
+        await appendAll(key, [[captured("c1", "ann", 1_800_000_000_000)]], "capture");
+        expect(await ours()).toEqual([]);
       });
     });
 

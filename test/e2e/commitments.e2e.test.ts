@@ -3,8 +3,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Frame, Page } from "playwright-core";
 import { DEV_PLANNER_IDS } from "../../server/dev/planner/seed.ts";
-import { CommitmentsOverviewPage, CommitmentsPanel, StageCommitmentsPage, openSettingsPage } from "./pages/commitmentsPanel.ts";
+import { CommitmentsOverviewPage, CommitmentsPanel, StageCommitmentsPage } from "./pages/commitmentsPanel.ts";
 import { MeetingTabPage } from "./pages/meetingTabPage.ts";
+import { SettingsPage } from "./pages/settingsPage.ts";
 import { SidePanelPage } from "./pages/sidePanelPage.ts";
 import { createMeetingId, SimulatorPage, userIdFor } from "./pages/simulatorPage.ts";
 import { seriousViolations, type AxeViolation } from "./support/axe.ts";
@@ -13,7 +14,8 @@ import { startBuiltServer } from "./support/concordServer.ts";
 import { meetingAs } from "./support/meetingAs.ts";
 
 // Issue 5's flow, in real Chromium through the simulated Teams meeting and the Planner emulator: the
-// organizer chooses the plan and bucket on the settings page, the meeting reaches its commit phase,
+// organizer chooses the plan and bucket on the settings page and presses Teams' one Save (the side
+// panels, already open, show the plan at once), the meeting reaches its commit phase,
 // the organizer captures a commitment for themself and an attendee captures one of their own, both
 // turn "In Planner" (as tasks assigned to their owners in the chosen bucket), the stage names them,
 // one is completed in Planner and the meeting tab shows it done once the progress poller has read it.
@@ -23,8 +25,8 @@ const ITEM = "Mid-market pricing";
 const AVERY_COMMITMENT = "Publish the mid-market price bands";
 const BLAKE_COMMITMENT = "Interview five churned mid-market accounts";
 const SYNC_MS = 15_000;
-// the progress poller reads a plan again at most every 30 s after it last saw a change
-const PROGRESS_MS = 40_000;
+// the e2e server polls Planner at least every second (PLANNER_POLL_MIN_SECONDS=1)
+const PROGRESS_MS = 10_000;
 // the stage as a room screen shows it: exactly 1280×720, clear of the simulator's header
 const ROOM_SCREEN_CSS = "header{position:static!important} .stage-row{display:block!important} .stage-viewport{width:1280px!important;height:720px!important;aspect-ratio:auto!important}";
 
@@ -47,6 +49,23 @@ async function emulatorTasks(): Promise<{ id: string; title: string; bucketId: s
   const response = await fetch(`${server.origin}/dev/graph-control/state`);
   if (!response.ok) throw new Error(`the Planner emulator's state answered ${response.status}`);
   return ((await response.json()) as { tasks: { id: string; title: string; bucketId: string; percentComplete: number; assignments: Record<string, unknown> }[] }).tasks;
+}
+
+/** Switches on one of the Planner emulator's faults. */
+async function addPlannerFault(rule: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${server.origin}/dev/graph-control/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(rule),
+  });
+  if (response.status !== 201) throw new Error(`the Planner emulator refused the fault: ${response.status} ${await response.text()}`);
+}
+
+/** The names of the buckets in the Planner emulator. */
+async function emulatorBucketNames(): Promise<string[]> {
+  const response = await fetch(`${server.origin}/dev/graph-control/state`);
+  if (!response.ok) throw new Error(`the Planner emulator's state answered ${response.status}`);
+  return ((await response.json()) as { buckets: { name: string }[] }).buckets.map((bucket) => bucket.name).sort();
 }
 
 async function frameOf(selector: string): Promise<Frame> {
@@ -118,15 +137,48 @@ afterAll(async () => {
 });
 
 describe("commitments go to Microsoft Planner", () => {
-  it("lets the organizer choose the plan and bucket on the settings page", async () => {
-    const picker = await openSettingsPage(page);
-    expect((await picker.current()).planId).toBe("");
-    expect(await picker.planTitles()).toContain("Strategy 2027");
+  it("saves the plan and bucket with Teams' one Save, and the open side panels show them without a new commitment", async () => {
+    // the side panels are open before anything is chosen, and say so
+    for (const person of Object.keys(PEOPLE) as Person[]) await commitments[person].waitForTarget(false);
 
-    await picker.choose("Strategy 2027", "Commitments");
+    const settings = await SettingsPage.open(page);
+    expect((await settings.current()).planId).toBe("");
+    expect(await settings.planTitles()).toContain("Strategy 2027");
+    // no plan at all is a valid choice: Concord works without Planner
+    await expect.poll(() => settings.isSaveEnabled()).toBe(true);
 
-    expect(await picker.current()).toMatchObject({ planId: DEV_PLANNER_IDS.planId, bucketId: DEV_PLANNER_IDS.commitmentsBucketId });
-    expect((await picker.current()).text).toContain("Strategy 2027");
+    // a new bucket without a name is incomplete: Teams' Save is disabled until it has one
+    await settings.pickPlan("Strategy 2027");
+    await settings.newBucket("");
+    await expect.poll(() => settings.isSaveEnabled()).toBe(false);
+    await expect.poll(() => page.getByTestId("config-validity").textContent()).toContain("no");
+    await settings.pickBucket("Commitments");
+    await expect.poll(() => settings.isSaveEnabled()).toBe(true);
+
+    // Planner fails once while the choice is checked: Teams is told why, the page says the same,
+    // nothing is saved and the dialog stays open for another Save
+    await addPlannerFault({ kind: "unavailable503", method: "GET", path: "/planner/buckets/*", times: 1 });
+    const refused = await settings.save();
+    expect(refused.outcome).toBe("refused");
+    expect(refused.text).toMatch(/^refused: Where commitments go could not be saved, so the tab was not added: .*503/);
+    expect(`refused: ${await settings.frame.getByTestId("config-save-problem").textContent()}`).toBe(refused.text);
+    expect((await settings.current()).planId).toBe("");
+    await expect.poll(() => settings.isSaveEnabled()).toBe(true);
+
+    expect(await settings.save()).toEqual({ outcome: "saved", text: "saved: the meeting tab now shows the saved address" });
+    expect(await settings.current()).toMatchObject({ planId: DEV_PLANNER_IDS.planId, bucketId: DEV_PLANNER_IDS.commitmentsBucketId });
+    expect((await settings.current()).text).toContain("Strategy 2027");
+    // no bucket was made for the name typed and abandoned
+    expect(await emulatorBucketNames()).toEqual(["Commitments", "Escalations"]);
+
+    await simulator.showMeeting();
+    expect(await commitments.blake.listed()).toEqual([]);
+    for (const person of Object.keys(PEOPLE) as Person[]) {
+      await commitments[person].waitForTarget(true);
+      expect(await commitments[person].whereText()).toContain("Strategy 2027 › Commitments");
+    }
+
+    await page.getByTestId("view-config").click();
     await shootAndCheck(CONFIG_FRAME, "settings-picker", async (frame) => {
       await frame.getByTestId("planner-target").evaluate((section) => section.scrollIntoView({ block: "start" }));
     });

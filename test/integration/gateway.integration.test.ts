@@ -276,6 +276,7 @@ function bindAll(store: EventStore): EventStore {
     readSince: store.readSince.bind(store),
     currentSeq: store.currentSeq.bind(store),
     lastEndedMeetingInSpace: store.lastEndedMeetingInSpace.bind(store),
+    listCommitmentTasks: store.listCommitmentTasks.bind(store),
     claimOutbox: store.claimOutbox.bind(store),
     completeOutbox: store.completeOutbox.bind(store),
     rescheduleOutbox: store.rescheduleOutbox.bind(store),

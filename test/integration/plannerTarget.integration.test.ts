@@ -5,6 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { MeetingRole } from "../../src/protocol/ids.ts";
 import type { ErrorBody } from "../../src/protocol/rest.ts";
 import type { PlannerBucketResponse, PlannerBucketsResponse, PlannerPlansResponse, PlannerTargetResponse } from "../../src/protocol/plannerRest.ts";
+import type { ServerMessage } from "../../src/protocol/messages.ts";
+import { chosenPlannerTarget } from "../../src/domain/commitments/plannerTarget.ts";
+import { fetchPlannerPlans, fetchPlannerTarget, type PlannerCaller } from "../../src/app/api/planner.ts";
+import { NEW_BUCKET, saveTargetChoice, targetChoiceOf } from "../../src/app/surfaces/config/configSave.ts";
 import { createTokenVerifier } from "../../server/auth/entraTokenVerifier.ts";
 import { createInProcessBus } from "../../server/bus/inProcessBus.ts";
 import { startPlannerEmulator, type RunningPlannerEmulator } from "../../server/dev/planner/plannerEmulator.ts";
@@ -18,6 +22,7 @@ import { createSqliteEventStore } from "../../server/store/sqlite/sqliteEventSto
 import { createSqlitePlannerTargetStore } from "../../server/store/sqlite/sqlitePlannerTargetStore.ts";
 import { person, type TestPerson } from "../fixtures/testServer.ts";
 import { startTestIdentityProvider, TEST_TENANTS, type TestIdentityProvider } from "../fixtures/tokens.ts";
+import { TestClient } from "../fixtures/wsClient.ts";
 
 // The meeting's space is its chat thread: the next occurrence in the same chat shares the target.
 const meetingIn = (chat: string, post: number) => Buffer.from(`0#19:meeting_${chat}@thread.v2#${post}`).toString("base64");
@@ -60,6 +65,10 @@ interface Harness {
   idp: TestIdentityProvider;
   targets: PlannerTargetStore;
   seat(meetingId: string, who: TestPerson, role: MeetingRole): void;
+  /** The tab's own Planner client, asking the server as `who` does. */
+  caller(who: TestPerson): PlannerCaller;
+  /** A socket in the meeting as `who`, folding its events as a side panel does. */
+  join(who: TestPerson): Promise<TestClient>;
   call<T>(who: TestPerson, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
 }
@@ -100,6 +109,14 @@ async function startHarness(): Promise<Harness> {
     idp,
     targets,
     seat: (meetingId, who, role) => roster.set(`${who.tenantId} ${meetingId} ${who.userId}`, role),
+    caller: (who) => ({ meetingId: MEETING, origin: server.url, getToken: () => idp.mint({ tid: who.tenantId, oid: who.userId, name: who.displayName }) }),
+    async join(who) {
+      const client = await TestClient.connect(server.url, await idp.mint({ tid: who.tenantId, oid: who.userId, name: who.displayName }));
+      await client.hello(MEETING);
+      const joined = await client.command({ type: "meeting.join", payload: {} });
+      if (joined.type !== "ack") throw new Error(`${who.displayName} could not join: ${joined.message}`);
+      return client;
+    },
     async call<T>(who: TestPerson, method: string, url: string, body?: unknown) {
       const token = await idp.mint({ tid: who.tenantId, oid: who.userId, name: who.displayName });
       const response = await fetch(`${server.url}/api/meetings/${encodeURIComponent(MEETING)}/planner${url}`, {
@@ -227,5 +244,91 @@ describe("choosing where a space's commitments go in Planner", () => {
     await harness.call(organizer, "PUT", "/target", { planId: IDS.strategyPlan, bucketId: IDS.commitmentsBucket });
     const stored = await harness.targets.get({ tenantId: TEST_TENANTS.contoso, spaceId: `19:meeting_strategy@thread.v2` });
     expect(stored?.planName).toBe("Strategy 2027");
+  });
+});
+
+describe("a team's group plans (a channel meeting)", () => {
+  it("lists the team's group plans besides the organizer's own, each once", async () => {
+    const plans = await fetchPlannerPlans(harness.caller(organizer), IDS.leadershipGroup);
+    expect(plans).toEqual([{ id: IDS.strategyPlan, title: "Strategy 2027" }]);
+  });
+
+  it("takes the group id from the tab but leaves access to Planner: a non-member gets nothing of that group", async () => {
+    // the organizer is not in the board's group; naming it does not make its plan reachable
+    const plans = await harness.call<PlannerPlansResponse>(organizer, "GET", `/plans?groupId=${IDS.boardGroup}`);
+    expect(plans).toEqual({ status: 200, body: { plans: [{ id: IDS.strategyPlan, title: "Strategy 2027" }] } });
+    const refused = await harness.call(organizer, "PUT", "/target", { planId: IDS.boardPlan, bucketId: IDS.boardBucket });
+    expect(refused.status).toBe(403);
+    expect(errorOf(refused.body)).toMatchObject({ code: "plannerForbidden", fields: [{ path: "body.planId" }] });
+
+    // another tenant's group is unknown, not forbidden
+    const foreign = await harness.call<PlannerPlansResponse>(organizer, "GET", `/plans?groupId=${IDS.fabrikamGroup}`);
+    expect(foreign.body.plans.map((plan) => plan.title)).toEqual(["Strategy 2027"]);
+    expect((await harness.call<PlannerTargetResponse>(organizer, "GET", "/target")).body.target).toBeNull();
+  });
+
+  it("refuses a malformed group id, naming it", async () => {
+    const malformed = await harness.call(organizer, "GET", `/plans?groupId=${encodeURIComponent("has spaces")}`);
+    expect(malformed.status).toBe(400);
+    expect(errorOf(malformed.body).fields?.[0]?.path).toBe("query.groupId");
+  });
+});
+
+describe("saving from the settings page with Teams' Save", () => {
+  it("creates the new bucket first and reports it at once, then saves the target with Planner's names", async () => {
+    const created: string[] = [];
+    const choice = targetChoiceOf({ canChoose: true, current: null, planId: IDS.strategyPlan, bucketId: NEW_BUCKET, newBucketName: " Offsite ", buckets: [] });
+    const saved = await saveTargetChoice(harness.caller(organizer), choice, (bucket) => created.push(bucket.name));
+    expect(created).toEqual(["Offsite"]);
+    expect(saved).toMatchObject({ planId: IDS.strategyPlan, bucketName: "Offsite", setBy: organizer.userId });
+    expect((await fetchPlannerTarget(harness.caller(attendee))).target).toEqual(saved);
+    expect(harness.emulator.emulator.snapshot().buckets).toHaveLength(SEED.buckets.length + 1);
+  });
+
+  it("rejects with the server's reason naming the field when Planner refuses, and saves nothing", async () => {
+    const choice = targetChoiceOf({
+      canChoose: true,
+      current: null,
+      planId: IDS.boardPlan,
+      bucketId: IDS.boardBucket,
+      newBucketName: "",
+      buckets: [{ id: IDS.boardBucket, name: "Board actions" }],
+    });
+    await expect(saveTargetChoice(harness.caller(organizer), choice)).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringMatching(/^planId: you cannot reach plan BoardPlanIntegration00000002/),
+    });
+    expect((await fetchPlannerTarget(harness.caller(organizer))).target).toBeNull();
+  });
+});
+
+describe("an open tab learns the chosen target", () => {
+  it("sends everyone in the meeting the saved target, names included, without a new commitment", async () => {
+    const panel = await harness.join(attendee);
+    const saved = await harness.call<PlannerTargetResponse>(organizer, "PUT", "/target", { planId: IDS.strategyPlan, bucketId: IDS.commitmentsBucket });
+    expect(saved.status).toBe(200);
+
+    const heard = (await panel.next((message) => message.type === "event" && message.event.type === "commitments.targetChosen")) as Extract<ServerMessage, { type: "event" }>;
+    expect(heard.event).toMatchObject({ audience: { kind: "everyone" }, payload: saved.body.target });
+    expect(panel.state && chosenPlannerTarget(panel.state)).toEqual(saved.body.target);
+    panel.close();
+  });
+
+  it("notes nothing when Planner refused the choice", async () => {
+    const panel = await harness.join(attendee);
+    expect((await harness.call(organizer, "PUT", "/target", { planId: IDS.boardPlan, bucketId: IDS.boardBucket })).status).toBe(403);
+    // a later accepted save is the first note the panel hears
+    const saved = await harness.call<PlannerTargetResponse>(organizer, "PUT", "/target", { planId: IDS.strategyPlan, bucketId: IDS.commitmentsBucket });
+    const heard = (await panel.next((message) => message.type === "event" && message.event.type === "commitments.targetChosen")) as Extract<ServerMessage, { type: "event" }>;
+    expect(heard.event.payload).toEqual(saved.body.target);
+    expect(panel.messages.filter((message) => message.type === "event" && message.event.type === "commitments.targetChosen")).toEqual([]);
+    panel.close();
+  });
+
+  it("gives a tab that opens later the target in its snapshot", async () => {
+    const saved = await harness.call<PlannerTargetResponse>(organizer, "PUT", "/target", { planId: IDS.strategyPlan, bucketId: IDS.commitmentsBucket });
+    const latecomer = await harness.join(attendee);
+    expect(latecomer.state && chosenPlannerTarget(latecomer.state)).toEqual(saved.body.target);
+    latecomer.close();
   });
 });

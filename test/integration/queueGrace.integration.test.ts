@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Limits } from "../../src/protocol/limits.ts";
 import type { Command } from "../../src/protocol/commands.ts";
@@ -6,7 +7,8 @@ import { person, startTestServer, type TestPerson, type TestServer } from "../fi
 import { TestClient } from "../fixtures/wsClient.ts";
 
 // A speaker whose connection drops keeps the floor for a grace period; when it passes with no
-// reconnection the server releases the floor itself. The grace timers are fired by hand here.
+// reconnection the server ends the turn and passes the floor to whoever is next, or releases it
+// when nobody waits. The grace timers are fired by hand here.
 
 /** Timers that run only when the test says so. */
 class ManualTimers implements Timers {
@@ -69,16 +71,65 @@ async function caseySpeaking(meetingId: string, timers: ManualTimers) {
   return { test: harness, organizer, speaker, casey };
 }
 
+/** Someone new joins the meeting and raises a hand while Casey speaks. */
+async function waiting(test: TestServer, meetingId: string, name: string) {
+  const who = person(name);
+  test.seat(meetingId, who, "attendee");
+  const client = await joined(test, meetingId, who);
+  expect(await client.command(raise)).toMatchObject({ type: "ack" });
+  return { who, client };
+}
+
+/** The stored events of a meeting with the command each was appended under, in order. */
+function storedEvents(test: TestServer, meetingId: string): { seq: number; type: string; commandId: string }[] {
+  const db = new Database(test.databaseFile, { readonly: true });
+  try {
+    return db
+      .prepare("SELECT seq, type, command_id AS commandId FROM events WHERE meeting_id = ? ORDER BY seq")
+      .all(meetingId) as { seq: number; type: string; commandId: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+const grantedTo = (userId: string) => (message: { type: string; event?: { type: string; payload: unknown } }) =>
+  message.type === "event" && message.event?.type === "floor.granted" && (message.event.payload as { userId: string }).userId === userId;
+
 const releasedFor = (reason: string) => (message: { type: string; event?: { type: string; payload: unknown } }) =>
   message.type === "event" && message.event?.type === "floor.released" && (message.event.payload as { reason: string }).reason === reason;
 
 describe("a disconnected speaker", () => {
-  it("loses the floor once the grace period passes without a reconnection", async () => {
+  it("passes the floor to the next person once the grace period passes without a reconnection", async () => {
+    const timers = new ManualTimers();
+    const { test, organizer, speaker, casey } = await caseySpeaking("m-grace-passed", timers);
+    const { who: devon, client: next } = await waiting(test, "m-grace-passed", "Devon");
+    const since = organizer.state!.floor!.since;
+    speaker.close();
+    await vi.waitFor(() => expect(timers.delays).toEqual([graceMs]));
+    expect(organizer.state?.floor?.userId).toBe(casey.userId);
+
+    timers.fireAll();
+    await next.next(grantedTo(devon.userId));
+    await organizer.next(grantedTo(devon.userId));
+    for (const client of [organizer, next]) {
+      expect(client.state?.floor).toMatchObject({ userId: devon.userId });
+      expect(client.state?.queue).toEqual({});
+      expect(client.state?.turns.map((turn) => turn.userId)).toEqual([casey.userId]);
+    }
+    // one decision, one append: the release and the grant went to the store under the same command
+    expect(storedEvents(test, "m-grace-passed").slice(-2)).toEqual([
+      { seq: expect.any(Number), type: "floor.released", commandId: `system:floor.releaseDisconnected:${casey.userId}:${since}` },
+      { seq: expect.any(Number), type: "floor.granted", commandId: `system:floor.releaseDisconnected:${casey.userId}:${since}` },
+    ]);
+    // Devon is connected, so no grace period starts for him
+    expect(timers.delays).toEqual([]);
+  });
+
+  it("releases the floor when nobody waits", async () => {
     const timers = new ManualTimers();
     const { organizer, speaker, casey } = await caseySpeaking("m-grace-lost", timers);
     speaker.close();
     await vi.waitFor(() => expect(timers.delays).toEqual([graceMs]));
-    expect(organizer.state?.floor?.userId).toBe(casey.userId);
 
     timers.fireAll();
     await organizer.next(releasedFor("disconnected"));
@@ -89,6 +140,7 @@ describe("a disconnected speaker", () => {
   it("keeps the floor when they reconnect within the grace period", async () => {
     const timers = new ManualTimers();
     const { test, organizer, speaker, casey } = await caseySpeaking("m-grace-kept", timers);
+    const { who: devon } = await waiting(test, "m-grace-kept", "Devon");
     speaker.close();
     await vi.waitFor(() => expect(timers.delays).toHaveLength(1));
     const back = await connect(test, "m-grace-kept", casey);
@@ -100,6 +152,26 @@ describe("a disconnected speaker", () => {
     await organizer.next((message) => message.type === "event" && message.event.type === "queue.closed");
     expect(organizer.state?.floor?.userId).toBe(casey.userId);
     expect(back.state?.floor?.userId).toBe(casey.userId);
+    expect(organizer.queueOrder()).toEqual([devon.userId]);
+  });
+
+  it("passes on again after another grace period when the next person is not connected either", async () => {
+    const timers = new ManualTimers();
+    const { test, organizer, speaker, casey } = await caseySpeaking("m-grace-chain", timers);
+    const { who: devon, client: next } = await waiting(test, "m-grace-chain", "Devon");
+    const { who: emery } = await waiting(test, "m-grace-chain", "Emery");
+    next.close();
+    speaker.close();
+    await vi.waitFor(() => expect(timers.delays).toEqual([graceMs]));
+
+    timers.fireAll();
+    await organizer.next(grantedTo(devon.userId));
+    // the floor went to someone with no connection: their own grace period starts
+    await vi.waitFor(() => expect(timers.delays).toEqual([graceMs]));
+    timers.fireAll();
+    await organizer.next(grantedTo(emery.userId));
+    expect(organizer.state?.turns.map((turn) => turn.userId)).toEqual([casey.userId, devon.userId]);
+    expect(timers.delays).toEqual([]);
   });
 
   it("keeps the floor while another of their connections stays open", async () => {

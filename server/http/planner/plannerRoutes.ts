@@ -35,9 +35,12 @@ export interface PlannerRouteDeps extends PlannerServices {
  * Where a meeting's space sends its commitments in Planner:
  * - `GET /api/meetings/:meetingId/planner/target`: the target or null, for every participant;
  * - `PUT /api/meetings/:meetingId/planner/target {planId, bucketId}`: the organizer or a facilitator,
- *   after Planner confirms with their own permission that they reach both; nothing is saved otherwise;
+ *   after Planner confirms with their own permission that they reach both; nothing is saved otherwise.
+ *   Once saved, the meeting records `commitments.targetChosen`, so its open tabs show it at once;
  * - `GET …/planner/plans[?groupId=]`, `GET …/planner/plans/:planId/buckets`, `POST …/buckets {name}`:
- *   the pickers, for the same people.
+ *   the pickers, for the same people. `groupId` (the team of a channel meeting, from the tab's host)
+ *   is not trusted: its plans are read with the caller's own permission, so Planner refuses a group
+ *   they are not a member of, and its plans are then simply not offered.
  * Commitments already in Planner stay where they are when the target changes; only new writes follow it.
  */
 export function plannerRoutes(deps: PlannerRouteDeps): Router {
@@ -68,6 +71,9 @@ export function plannerRoutes(deps: PlannerRouteDeps): Router {
       { tenantId: caller.tenantId, spaceId: spaceOfMeeting(meetingId) },
       { planId: plan.id, planName: plan.title, bucketId: bucket.id, bucketName: bucket.name, setBy: caller.userId, setAt: deps.now() },
     );
+    // after the store, so a tab that reads the target on hearing the event reads the new one
+    const noted = await deps.meetings.executeSystem({ tenantId: caller.tenantId, meetingId }, { type: "commitments.recordTargetChosen", target });
+    if (noted.kind === "rejected") throw new Error(`the meeting refused the Planner target it was told of: ${noted.rejection.message}`);
     const body: PlannerTargetResponse = { target, canChange: true };
     response.json(body);
   });

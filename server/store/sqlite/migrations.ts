@@ -105,6 +105,16 @@ export const sqliteMigrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: "commitments' Planner tasks found without reading every event",
+    // what the progress poller reads when the server starts (listCommitmentTasks); the query repeats
+    // this WHERE word for word, which is what lets SQLite use a partial index
+    sql: `
+      CREATE INDEX events_commitment_tasks ON events (tenant_id, meeting_id, type)
+        WHERE type IN ('commitment.captured', 'commitment.syncSucceeded', 'commitment.cancelled', 'commitment.cancelledInPlanner');
+    `,
+  },
 ];
 
 /** The highest migration recorded in the database, 0 for a fresh one. */

@@ -5,6 +5,7 @@ import {
   SequenceConflictError,
   type AppendResult,
   type ClaimedOutboxRow,
+  type CommitmentTask,
   type EventStore,
   type MeetingKey,
   type OutboxClaimRequest,
@@ -118,6 +119,28 @@ function sqliteEventStore(db: Database): EventStore {
     ),
     markCorrupt: db.prepare<{ outboxId: number; error: string; now: number }>(
       "UPDATE outbox SET status = 'failed', last_error = @error, settled_at = @now, attempts = attempts + 1 WHERE outbox_id = @outboxId",
+    ),
+    // one pass over a commitment's few events (the partial index of migration 4), then the two events
+    // that hold its task id and its author, by primary key; a damaged event (an id that is not text) is left out
+    commitmentTasks: db.prepare<[], CommitmentTaskRow>(
+      `WITH per_commitment AS (
+         SELECT tenant_id, meeting_id, json_extract(body, '$.payload.commitmentId') AS commitment_id,
+                MAX(CASE WHEN type = 'commitment.captured' THEN seq END) AS captured_seq,
+                MAX(CASE WHEN type = 'commitment.syncSucceeded' AND json_type(body, '$.payload.taskId') = 'text' THEN seq END) AS task_seq,
+                MAX(type IN ('commitment.cancelled', 'commitment.cancelledInPlanner')) AS is_cancelled
+           FROM events
+          WHERE type IN ('commitment.captured', 'commitment.syncSucceeded', 'commitment.cancelled', 'commitment.cancelledInPlanner')
+          GROUP BY tenant_id, meeting_id, commitment_id
+       )
+       SELECT p.tenant_id AS tenantId, p.meeting_id AS meetingId, m.space_id AS spaceId, p.commitment_id AS commitmentId,
+              json_extract(t.body, '$.payload.taskId') AS taskId, json_extract(c.body, '$.payload.createdBy') AS createdBy, t.at AS syncedAt
+         FROM per_commitment p
+         JOIN meetings m ON m.tenant_id = p.tenant_id AND m.meeting_id = p.meeting_id
+         JOIN events t ON t.tenant_id = p.tenant_id AND t.meeting_id = p.meeting_id AND t.seq = p.task_seq
+         JOIN events c ON c.tenant_id = p.tenant_id AND c.meeting_id = p.meeting_id AND c.seq = p.captured_seq
+        WHERE p.is_cancelled = 0 AND typeof(p.commitment_id) = 'text'
+          AND json_type(c.body, '$.payload.createdBy') = 'text'
+        ORDER BY t.at, p.tenant_id, p.meeting_id, t.seq`,
     ),
     listOutbox: db.prepare<KeyParams, OutboxDbRow>(
       `SELECT ${outboxColumns} FROM outbox o WHERE o.tenant_id = ? AND o.meeting_id = ? ORDER BY o.outbox_id`,
@@ -237,6 +260,12 @@ function sqliteEventStore(db: Database): EventStore {
       });
     },
 
+    listCommitmentTasks() {
+      return whileOpen(() =>
+        statements.commitmentTasks.all().map((row) => ({ ...row, spaceId: row.spaceId ?? spaceOfMeeting(row.meetingId) })),
+      );
+    },
+
     listOutbox(key) {
       return whileOpen(() => {
         assertMeetingKey(key);
@@ -316,6 +345,11 @@ function backfillSpaces(db: Database): void {
 interface KeyRow {
   tenantId: string;
   meetingId: string;
+}
+
+interface CommitmentTaskRow extends Omit<CommitmentTask, "spaceId"> {
+  /** Null only for a meeting stored before spaces existed and not yet backfilled. */
+  spaceId: string | null;
 }
 
 interface SubjectParams {

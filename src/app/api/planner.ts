@@ -19,14 +19,22 @@ export class PlannerApiError extends Error {
   }
 }
 
-type GetToken = () => Promise<string>;
+/**
+ * Whom the Planner routes are asked for: the meeting (whose space holds the target), the viewer's
+ * token, and the server (this page's own unless `origin` names another, as tests do).
+ */
+export interface PlannerCaller {
+  meetingId: string;
+  getToken: () => Promise<string>;
+  origin?: string;
+}
 
-async function call<T>(getToken: GetToken, meetingId: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/planner${path}`, {
+async function call<T>(caller: PlannerCaller, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${caller.origin ?? ""}/api/meetings/${encodeURIComponent(caller.meetingId)}/planner${path}`, {
     method: init.method ?? "GET",
     headers: {
       accept: "application/json",
-      authorization: `Bearer ${await getToken()}`,
+      authorization: `Bearer ${await caller.getToken()}`,
       ...(init.body === undefined ? {} : { "content-type": "application/json" }),
     },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
@@ -39,27 +47,30 @@ async function call<T>(getToken: GetToken, meetingId: string, path: string, init
 }
 
 /** Where the meeting's space sends commitments (null: nowhere yet) and whether the viewer may change it. */
-export function fetchPlannerTarget(meetingId: string, getToken: GetToken): Promise<PlannerTargetResponse> {
-  return call<PlannerTargetResponse>(getToken, meetingId, "/target");
+export function fetchPlannerTarget(caller: PlannerCaller): Promise<PlannerTargetResponse> {
+  return call<PlannerTargetResponse>(caller, "/target");
 }
 
 /** Chooses the plan and bucket; the server checks with Planner that the viewer reaches both before saving. */
-export function savePlannerTarget(meetingId: string, getToken: GetToken, choice: { planId: string; bucketId: string }): Promise<PlannerTargetResponse> {
-  return call<PlannerTargetResponse>(getToken, meetingId, "/target", { method: "PUT", body: choice });
+export function savePlannerTarget(caller: PlannerCaller, choice: { planId: string; bucketId: string }): Promise<PlannerTargetResponse> {
+  return call<PlannerTargetResponse>(caller, "/target", { method: "PUT", body: choice });
 }
 
-/** The plans the viewer can reach, with the team's group plans when `groupId` names the team. */
-export async function fetchPlannerPlans(meetingId: string, getToken: GetToken, groupId?: string): Promise<PlannerPlanOption[]> {
+/**
+ * The plans the viewer can reach, with the team's group plans when `groupId` names the team (a
+ * channel meeting). Planner decides what the viewer reaches: a group they are not in adds nothing.
+ */
+export async function fetchPlannerPlans(caller: PlannerCaller, groupId?: string): Promise<PlannerPlanOption[]> {
   const query = groupId ? `?groupId=${encodeURIComponent(groupId)}` : "";
-  return (await call<PlannerPlansResponse>(getToken, meetingId, `/plans${query}`)).plans;
+  return (await call<PlannerPlansResponse>(caller, `/plans${query}`)).plans;
 }
 
 /** The buckets of one plan. */
-export async function fetchPlannerBuckets(meetingId: string, getToken: GetToken, planId: string): Promise<PlannerBucketOption[]> {
-  return (await call<PlannerBucketsResponse>(getToken, meetingId, `/plans/${encodeURIComponent(planId)}/buckets`)).buckets;
+export async function fetchPlannerBuckets(caller: PlannerCaller, planId: string): Promise<PlannerBucketOption[]> {
+  return (await call<PlannerBucketsResponse>(caller, `/plans/${encodeURIComponent(planId)}/buckets`)).buckets;
 }
 
 /** Creates a bucket in a plan (for the meeting series) and returns it. */
-export async function createPlannerBucket(meetingId: string, getToken: GetToken, planId: string, name: string): Promise<PlannerBucketOption> {
-  return (await call<PlannerBucketResponse>(getToken, meetingId, `/plans/${encodeURIComponent(planId)}/buckets`, { method: "POST", body: { name } })).bucket;
+export async function createPlannerBucket(caller: PlannerCaller, planId: string, name: string): Promise<PlannerBucketOption> {
+  return (await call<PlannerBucketResponse>(caller, `/plans/${encodeURIComponent(planId)}/buckets`, { method: "POST", body: { name } })).bucket;
 }

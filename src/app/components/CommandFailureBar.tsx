@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import type { CommandFailure } from "../hooks/useCommands.ts";
+import { interpolateNodes } from "../i18n/interpolateNodes.ts";
 import { useStrings } from "../i18n/useStrings.ts";
 import type { Strings } from "../i18n/strings.ts";
 import { Notice } from "./Notice.tsx";
@@ -9,7 +11,10 @@ export interface CommandFailureBarProps {
   onDismiss: () => void;
 }
 
-/** The last refused or undelivered command, in the user's language, until they dismiss it. */
+/**
+ * The last refused or undelivered command until the user dismisses it: what went wrong in the
+ * user's language, then, for a refusal, the server's own sentence, which names the field at fault.
+ */
 export function CommandFailureBar({ failure, onDismiss }: CommandFailureBarProps) {
   const strings = useStrings();
   if (!failure) return null;
@@ -26,10 +31,21 @@ export function CommandFailureBar({ failure, onDismiss }: CommandFailureBarProps
   );
 }
 
-function describeFailure(strings: Strings, failure: CommandFailure): string {
+function describeFailure(strings: Strings, failure: CommandFailure): ReactNode {
   switch (failure.kind) {
-    case "rejected":
-      return strings.rejection(failure.code);
+    case "rejected": {
+      const sentence = strings.rejection(failure.code);
+      // the server writes its reasons in English only, whatever the tab's language: shown as they
+      // are (marked lang="en" so a screen reader reads them as English) after the translated
+      // sentence, which says what kind of problem it is; skipped when they would repeat it
+      if (failure.message === "" || failure.message === sentence) return sentence;
+      return (
+        <>
+          {sentence}{" "}
+          <span data-testid="rejection-reason">{interpolateNodes(strings.template("rejection.reason"), { reason: <span lang="en">{failure.message}</span> })}</span>
+        </>
+      );
+    }
     case "disconnected":
       return strings.t("error.disconnected");
     case "unexpected":

@@ -3,8 +3,12 @@ import type { Command, CommandType } from "../../protocol/commands.ts";
 import type { RejectionCode } from "../../protocol/rejections.ts";
 import { CommandRejectedError, ConnectionEndedError, type MeetingConnection } from "../realtime/meetingConnection.ts";
 
-/** Why the last command failed, kept as data so it is translated at render time. */
-export type CommandFailure = { kind: "rejected"; code: RejectionCode } | { kind: "disconnected" } | { kind: "unexpected" };
+/**
+ * Why the last command failed, kept as data so it is translated at render time. A refusal keeps
+ * the server's own sentence (`message`, trimmed; it names the field at fault, e.g. "dueDate
+ * 2026-03-09 is in the past…") beside the code the tab translates.
+ */
+export type CommandFailure = { kind: "rejected"; code: RejectionCode; message: string } | { kind: "disconnected" } | { kind: "unexpected" };
 
 /** Sending commands from a surface: which are in flight (to disable their buttons) and the last failure. */
 export interface Commands {
@@ -32,7 +36,7 @@ export function useCommands(connection: MeetingConnection | null): Commands {
         await connection.send(command);
         return true;
       } catch (error) {
-        setFailure(toFailure(error));
+        setFailure(commandFailureOf(error));
         return false;
       } finally {
         setInFlight((current) => adjust(current, command.type, -1));
@@ -54,8 +58,9 @@ function adjust(counts: ReadonlyMap<CommandType, number>, type: CommandType, del
   return next;
 }
 
-function toFailure(error: unknown): CommandFailure {
-  if (error instanceof CommandRejectedError) return { kind: "rejected", code: error.code };
+/** What a failed `send` leaves in {@link Commands.failure}. */
+export function commandFailureOf(error: unknown): CommandFailure {
+  if (error instanceof CommandRejectedError) return { kind: "rejected", code: error.code, message: error.message.trim() };
   if (error instanceof ConnectionEndedError) return { kind: "disconnected" };
   return { kind: "unexpected" };
 }

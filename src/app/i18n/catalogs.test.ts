@@ -3,15 +3,30 @@ import { RejectionCodeSchema } from "../../protocol/rejections.ts";
 import { interpolate, placeholdersOf, type Catalog } from "./catalog.ts";
 import { en as entryEnglish } from "./en.ts";
 import { commitmentsEn } from "./messages/commitments.en.ts";
+import { configEn } from "./messages/config.en.ts";
+import { facilitationControlsEn } from "./messages/facilitationControls.en.ts";
 import { meetingTabEn } from "./messages/meetingTab.en.ts";
+import { outsideTeamsEn } from "./messages/outsideTeams.en.ts";
+import { personalEn } from "./messages/personal.en.ts";
 import { queueControlsEn } from "./messages/queueControls.en.ts";
+import { stageEn } from "./messages/stage.en.ts";
 import { frCA } from "./fr-CA.ts";
 import { createStrings, englishStrings, loadedStrings, loadStrings, resolveLocale } from "./strings.ts";
 
 const french = createStrings("fr-CA", frCA);
 // the whole English catalog: what ships with every surface plus the messages lazy chunks add
-// (the meeting tab, the facilitator's queue controls, commitments)
-const en = { ...entryEnglish, ...meetingTabEn, ...queueControlsEn, ...commitmentsEn };
+// (the other surfaces, the speaking queue's and facilitation's controls, commitments)
+const en = {
+  ...entryEnglish,
+  ...meetingTabEn,
+  ...stageEn,
+  ...configEn,
+  ...personalEn,
+  ...outsideTeamsEn,
+  ...queueControlsEn,
+  ...facilitationControlsEn,
+  ...commitmentsEn,
+};
 
 describe("catalogs", () => {
   it("gives French every English key, and no other", () => {
@@ -122,10 +137,12 @@ describe("loadStrings", () => {
     expect(englishStrings.t("equity.heading")).toBe("equity.heading");
     await import("../components/queue/facilitatorParts.ts");
     expect(englishStrings.t("equity.heading")).toBe(queueControlsEn["equity.heading"]);
-  });
+    // a cold import of the parts and Fluent UI can take seconds on a busy machine
+  }, 60_000);
 
   it("adds the meeting tab's English messages when that surface loads", async () => {
     await import("./meetingTabMessages.ts");
     expect(englishStrings.t("agenda.empty")).toBe(meetingTabEn["agenda.empty"]);
-  });
+    expect(englishStrings.t("facilitation.phaseHint.diagnose")).toBe(facilitationControlsEn["facilitation.phaseHint.diagnose"]);
+  }, 60_000);
 });

@@ -1,12 +1,18 @@
 import type { commitmentsEn } from "./messages/commitments.en.ts";
+import type { configEn } from "./messages/config.en.ts";
 import { facilitationEn } from "./messages/facilitation.en.ts";
+import type { facilitationControlsEn } from "./messages/facilitationControls.en.ts";
 import type { meetingTabEn } from "./messages/meetingTab.en.ts";
+import type { outsideTeamsEn } from "./messages/outsideTeams.en.ts";
+import type { personalEn } from "./messages/personal.en.ts";
 import { queueEn } from "./messages/queue.en.ts";
 import type { queueControlsEn } from "./messages/queueControls.en.ts";
+import type { stageEn } from "./messages/stage.en.ts";
 
 /**
- * English strings every surface needs, loaded with the entry chunk. Together with the meeting tab's
- * messages (added by that surface's chunk, see meetingTabMessages.ts) they are the reference
+ * English strings the side panel needs to draw, loaded with the entry chunk. Together with the
+ * messages other code adds when it loads (each surface's own, the speaking queue's and facilitation's
+ * controls, commitments: see the *Messages.ts modules beside this one) they are the reference
  * catalog: its keys and `{placeholders}` define what every other catalog must provide. An object
  * value holds plural forms chosen by `Intl.PluralRules`.
  */
@@ -16,16 +22,6 @@ export const en = {
   "app.loadFailedTitle": "Concord couldn't load",
   "app.loadFailedBody": "Part of Concord didn't download. Check your connection, then reload.",
   "app.reload": "Reload",
-
-  "outside.title": "Concord runs inside Microsoft Teams",
-  "outside.body":
-    "Concord keeps meetings fair and focused: participants raise their hand, see their place in line, and the facilitator gives the floor in order. Open it from a Teams meeting: in the side panel, on the meeting stage or in the meeting chat.",
-  "outside.reason.noHost": "This page was opened directly in a browser, so there is no meeting to connect to.",
-  "outside.reason.timeout": "This page is inside a frame that isn't Microsoft Teams, and that frame didn't answer.",
-  "outside.reason.failed": "Microsoft Teams didn't give Concord the details it needs. Close Concord and open it again.",
-  "outside.devTitle": "Running Concord locally?",
-  "outside.devBody": "This server is in development mode. The meeting simulator shows several participants' side panels and the meeting stage on one page.",
-  "outside.devLink": "Open the meeting simulator",
 
   "unsupportedFrame.title": "Nothing to show here",
   "unsupportedFrame.body": "Concord isn't made for this part of Teams ({frame}). Open it from a meeting's side panel, the meeting stage or the meeting chat.",
@@ -76,44 +72,9 @@ export const en = {
   "leave.explanation": "Leaving lowers your hand and ends your turn if you have the floor.",
   "rejection.title": "That didn't work",
   "rejection.dismiss": "Dismiss",
+  "rejection.reason": "Concord's reason: {reason}",
   "ordinal": { one: "{count}st", two: "{count}nd", few: "{count}rd", other: "{count}th" },
   "participant.unknown": "Someone",
-
-  "stage.speakingNow": "Speaking now",
-  "stage.floorOpen": "The floor is open",
-  "stage.howToRaise": "To speak, open Concord in the meeting side panel and select Raise hand.",
-  "stage.upNext": "Up next",
-  "stage.nobodyWaiting": "Nobody is waiting to speak.",
-  "stage.assumptions": { one: "{count} assumption", other: "{count} assumptions" },
-  "stage.assumptionTally.untested": { one: "{count} untested", other: "{count} untested" },
-  "stage.assumptionTally.supported": { one: "{count} supported", other: "{count} supported" },
-  "stage.assumptionTally.challenged": { one: "{count} challenged", other: "{count} challenged" },
-  "stage.moreAssumptions": { one: "+ {count} more assumption", other: "+ {count} more assumptions" },
-  "stage.moreWaiting": { one: "+ {count} more person waiting", other: "+ {count} more people waiting" },
-
-  "meetingTab.title": "Meeting overview",
-  "meetingTab.participants": "Participants",
-  "meetingTab.presentCount": { one: "{count} present", other: "{count} present" },
-  "meetingTab.nobodyPresent": "Nobody has joined Concord in this meeting yet.",
-  "meetingTab.speaking": "Speaking",
-  "meetingTab.inLine": "{place} in line",
-  "meetingTab.leftCount": { one: "{count} person has left", other: "{count} people have left" },
-  "role.organizer": "Organizer",
-  "role.presenter": "Presenter",
-  "role.attendee": "Attendee",
-
-  "config.titleMeeting": "Add Concord to this meeting",
-  "config.titleChat": "Add Concord to this chat",
-  "config.titleTeam": "Add Concord to this team",
-  "config.intro":
-    "Concord gives your meetings a fair speaking queue. During a meeting, participants open Concord in the side panel to raise their hand, add a topic and see their place in line.",
-  "config.facilitators":
-    "The organizer and presenters facilitate: they give the floor in order and can end a turn. The current speaker and the queue can be shown on the meeting stage for the whole room.",
-  "config.save": "Select Save to add the tab.",
-
-  "personal.title": "My commitments",
-  "personal.body": "When you take on a commitment in a Concord meeting, it will appear here, together with your commitments from your other meetings.",
-  "personal.empty": "You have no commitments yet.",
 
   "rejection.invalidMessage": "Concord didn't understand that request. Reload Concord and try again.",
   "rejection.unsupportedProtocol": "This version of Concord is out of date. Reload to continue.",
@@ -143,8 +104,16 @@ export const en = {
 } as const;
 
 /**
- * The whole English catalog: what every surface needs plus the meeting tab's own messages and the
- * speaking queue's controls and commitments (added when their code loads, see queueControlsMessages.ts
- * and commitmentsMessages.ts).
+ * The whole English catalog: what the side panel draws with plus the messages added when the code
+ * that shows them loads: the other surfaces' own, the speaking queue's and facilitation's controls,
+ * and commitments (see the *Messages.ts modules beside this one).
  */
-export type EnglishCatalog = typeof en & typeof meetingTabEn & typeof queueControlsEn & typeof commitmentsEn;
+export type EnglishCatalog = typeof en &
+  typeof meetingTabEn &
+  typeof stageEn &
+  typeof configEn &
+  typeof personalEn &
+  typeof outsideTeamsEn &
+  typeof queueControlsEn &
+  typeof facilitationControlsEn &
+  typeof commitmentsEn;

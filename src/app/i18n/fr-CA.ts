@@ -1,8 +1,12 @@
 import type { Catalog } from "./catalog.ts";
 import { commitmentsFrCA } from "./messages/commitments.fr-CA.ts";
-import { facilitationFrCA } from "./messages/facilitation.fr-CA.ts";
+import { configFrCA } from "./messages/config.fr-CA.ts";
+import { facilitationControlsFrCA, facilitationFrCA } from "./messages/facilitation.fr-CA.ts";
 import { meetingTabFrCA } from "./messages/meetingTab.fr-CA.ts";
+import { outsideTeamsFrCA } from "./messages/outsideTeams.fr-CA.ts";
+import { personalFrCA } from "./messages/personal.fr-CA.ts";
 import { queueControlsFrCA, queueFrCA } from "./messages/queue.fr-CA.ts";
+import { stageFrCA } from "./messages/stage.fr-CA.ts";
 
 /**
  * Français canadien. Typographie québécoise\u00a0: espace insécable avant le deux-points seulement,
@@ -14,16 +18,6 @@ export const frCA: Catalog = {
   "app.loadFailedTitle": "Concord n’a pas pu se charger",
   "app.loadFailedBody": "Une partie de Concord n’a pas été téléchargée. Vérifiez votre connexion, puis rechargez la page.",
   "app.reload": "Recharger",
-
-  "outside.title": "Concord fonctionne dans Microsoft\u00a0Teams",
-  "outside.body":
-    "Concord rend les réunions plus justes et mieux ciblées\u00a0: chaque personne lève la main, voit son rang dans la file, et l’animateur ou l’animatrice donne la parole dans l’ordre. Ouvrez Concord à partir d’une réunion Teams\u00a0: dans le volet latéral, sur la scène de la réunion ou dans la conversation de la réunion.",
-  "outside.reason.noHost": "Cette page a été ouverte directement dans un navigateur; il n’y a donc aucune réunion à laquelle se connecter.",
-  "outside.reason.timeout": "Cette page est affichée dans un cadre qui n’est pas Microsoft Teams, et ce cadre n’a pas répondu.",
-  "outside.reason.failed": "Microsoft Teams n’a pas fourni à Concord les renseignements nécessaires. Fermez Concord, puis ouvrez-le de nouveau.",
-  "outside.devTitle": "Vous utilisez Concord en local?",
-  "outside.devBody": "Ce serveur est en mode développement. Le simulateur de réunion affiche sur une seule page les volets latéraux de plusieurs participants et la scène de la réunion.",
-  "outside.devLink": "Ouvrir le simulateur de réunion",
 
   "unsupportedFrame.title": "Rien à afficher ici",
   "unsupportedFrame.body": "Concord n’est pas conçu pour cette partie de Teams ({frame}). Ouvrez-le à partir du volet latéral d’une réunion, de la scène de la réunion ou de la conversation de la réunion.",
@@ -74,44 +68,9 @@ export const frCA: Catalog = {
   "leave.explanation": "En quittant, vous baissez la main et, si vous avez la parole, votre tour prend fin.",
   "rejection.title": "Cette action n’a pas fonctionné",
   "rejection.dismiss": "Fermer",
+  "rejection.reason": "Motif donné par Concord (en anglais)\u00a0: {reason}",
   "ordinal": { one: "{count}er", other: "{count}e" },
   "participant.unknown": "Quelqu’un",
-
-  "stage.speakingNow": "La parole est à",
-  "stage.floorOpen": "Personne n’a la parole",
-  "stage.howToRaise": "Pour parler, ouvrez Concord dans le volet latéral de la réunion et sélectionnez Lever la main.",
-  "stage.upNext": "Prochains tours",
-  "stage.nobodyWaiting": "Personne n’attend pour prendre la parole.",
-  "stage.assumptions": { one: "{count}\u00a0hypothèse", other: "{count}\u00a0hypothèses" },
-  "stage.assumptionTally.untested": { one: "{count}\u00a0non vérifiée", other: "{count}\u00a0non vérifiées" },
-  "stage.assumptionTally.supported": { one: "{count}\u00a0confirmée", other: "{count}\u00a0confirmées" },
-  "stage.assumptionTally.challenged": { one: "{count}\u00a0contestée", other: "{count}\u00a0contestées" },
-  "stage.moreAssumptions": { one: "+ {count} autre hypothèse", other: "+ {count} autres hypothèses" },
-  "stage.moreWaiting": { one: "+ {count} autre personne en attente", other: "+ {count} autres personnes en attente" },
-
-  "meetingTab.title": "Aperçu de la réunion",
-  "meetingTab.participants": "Participants",
-  "meetingTab.presentCount": { one: "{count} personne présente", other: "{count} personnes présentes" },
-  "meetingTab.nobodyPresent": "Personne ne s’est encore joint à Concord dans cette réunion.",
-  "meetingTab.speaking": "Parle en ce moment",
-  "meetingTab.inLine": "Au {place} rang",
-  "meetingTab.leftCount": { one: "{count} personne est partie", other: "{count} personnes sont parties" },
-  "role.organizer": "Organisateur",
-  "role.presenter": "Présentateur",
-  "role.attendee": "Participant",
-
-  "config.titleMeeting": "Ajouter Concord à cette réunion",
-  "config.titleChat": "Ajouter Concord à cette conversation",
-  "config.titleTeam": "Ajouter Concord à cette équipe",
-  "config.intro":
-    "Concord donne à vos réunions une file de parole équitable. Pendant une réunion, les participants ouvrent Concord dans le volet latéral pour lever la main, indiquer un sujet et voir leur rang dans la file.",
-  "config.facilitators":
-    "L’organisateur et les présentateurs animent la réunion\u00a0: ils donnent la parole dans l’ordre et peuvent mettre fin à un tour. La personne qui a la parole et la file peuvent être affichées sur la scène de la réunion pour toute la salle.",
-  "config.save": "Sélectionnez Enregistrer pour ajouter l’onglet.",
-
-  "personal.title": "Mes engagements",
-  "personal.body": "Lorsque vous prendrez un engagement dans une réunion Concord, il s’affichera ici, avec vos engagements issus de vos autres réunions.",
-  "personal.empty": "Vous n’avez encore aucun engagement.",
 
   "rejection.invalidMessage": "Concord n’a pas compris cette demande. Rechargez Concord et réessayez.",
   "rejection.unsupportedProtocol": "Cette version de Concord est périmée. Rechargez la page pour continuer.",
@@ -136,7 +95,12 @@ export const frCA: Catalog = {
   "error.disconnected": "Concord n’est pas connecté à la réunion; votre action n’a donc pas été transmise.",
   "error.unexpected": "Un problème est survenu. Réessayez.",
   ...meetingTabFrCA,
+  ...stageFrCA,
+  ...configFrCA,
+  ...personalFrCA,
+  ...outsideTeamsFrCA,
   ...facilitationFrCA,
+  ...facilitationControlsFrCA,
   ...queueFrCA,
   ...queueControlsFrCA,
   ...commitmentsFrCA,

@@ -4,19 +4,22 @@ import type { Commitment } from "../../protocol/commitmentSnapshot.ts";
 import type { MeetingState } from "../meeting/state.ts";
 import { accept, eventFactory, reject, type Decision } from "../meeting/decision.ts";
 import { commitmentOf } from "./selectors.ts";
+import { decideTargetChosen, type RecordTargetChosenCommand } from "./plannerTarget.ts";
 
 /**
  * What the server's Planner worker reports about a commitment. These are not in the client
  * CommandSchema, so no socket can send one: a sync result or a progress figure always comes from
  * the server. `taskId` and `taskUrl` of a success are null only for a commitment cancelled before
- * its task was ever created (there is then nothing in Planner to point at).
+ * its task was ever created (there is then nothing in Planner to point at). The server's note that a
+ * Planner target was chosen from the meeting goes the same way (see plannerTarget.ts).
  */
 export type CommitmentSystemCommand =
   | { type: "commitment.recordSyncStarted"; commitmentId: string; revision: number }
   | { type: "commitment.recordSyncSucceeded"; commitmentId: string; revision: number; taskId: string | null; taskUrl: string | null }
   | { type: "commitment.recordSyncFailed"; commitmentId: string; revision: number; reason: string; isRetryable: boolean }
   | { type: "commitment.recordProgress"; commitmentId: string; percentComplete: number; completedAt: number | null; plannerDueDate: string | null }
-  | { type: "commitment.recordCancelledInPlanner"; commitmentId: string; taskId: string };
+  | { type: "commitment.recordCancelledInPlanner"; commitmentId: string; taskId: string }
+  | RecordTargetChosenCommand;
 
 /**
  * Decides a worker's report by the same pure rules as everything else. Reports are idempotent and
@@ -25,6 +28,7 @@ export type CommitmentSystemCommand =
  * two workers may report out of order.
  */
 export function decideCommitmentSystem(state: MeetingState, command: CommitmentSystemCommand, now: number): Decision {
+  if (command.type === "commitments.recordTargetChosen") return decideTargetChosen(state, command, now);
   const emit = eventFactory(now);
   const commitment = commitmentOf(state, command.commitmentId);
   if (!commitment) return reject("notFound", `commitmentId: there is no commitment ${command.commitmentId} in this meeting.`);

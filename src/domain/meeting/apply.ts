@@ -10,6 +10,7 @@ import { applyFacilitationEvent } from "../facilitation/applyFacilitation.ts";
 import { applyParkingLotEvent } from "../facilitation/parkingLot.ts";
 import { applyRolesEvent } from "../roles/applyRoles.ts";
 import { applyCommitmentEvent } from "../commitments/applyCommitments.ts";
+import { applyTargetChosen } from "../commitments/plannerTarget.ts";
 
 /**
  * Folds one event into the state. Pure and total: the server, every client and a replay all call
@@ -102,6 +103,8 @@ export function applyEvent(state: MeetingState, event: DomainEvent): MeetingStat
     case "commitment.progressRead":
     case "commitment.cancelledInPlanner":
       return applyCommitmentEvent(state, event);
+    case "commitments.targetChosen":
+      return applyTargetChosen(state, event);
   }
 }
 

@@ -5,7 +5,7 @@ import type { MeetingState } from "../meeting/state.ts";
 import { accept, own, reject, type Decision, type Emit } from "../meeting/decision.ts";
 import { isFacilitator, isPresent, isTimekeeper, participantOf } from "../roles/holders.ts";
 import { dominanceCheck } from "./decideEquity.ts";
-import { nextSpeaker } from "./order.ts";
+import { nextSpeaker, type NextSpeaker } from "./order.ts";
 import { isWaitingInRound, nextRoundStarter, remainingInRound } from "./rounds.ts";
 
 export type FloorCommand = CommandOf<
@@ -26,16 +26,7 @@ export function decideFloor(state: MeetingState, command: FloorCommand, context:
       if ((expectedEntryId !== undefined && expectedEntryId !== next.entry?.entryId) || (expectedUserId !== undefined && expectedUserId !== next.userId)) {
         return reject("stale", "The queue changed before your action arrived; check who is next and try again.");
       }
-      const ended = endTurn(state, "nextGranted", context.now, emit);
-      if (next.entry) {
-        return accept([...ended, emit("floor.granted", { entryId: next.entry.entryId, userId: next.userId, grantedBy: actor, kind: next.entry.kind })]);
-      }
-      const isLastInRound = remainingInRound(state).length === 1;
-      return accept([
-        ...ended,
-        emit("floor.granted", { entryId: null, userId: next.userId, grantedBy: actor, round: next.round }),
-        ...(isLastInRound ? [emit("round.ended", { round: next.round, reason: "complete", by: null })] : []),
-      ]);
+      return accept([...endTurn(state, "nextGranted", context.now, emit), ...grantTo(state, next, actor, emit)]);
     }
     case "floor.grant": {
       if (!isFacilitator(state, actor)) return reject("forbidden", "Only a facilitator can give the floor.");
@@ -111,6 +102,19 @@ export function endTurn(state: MeetingState, reason: ReleaseReason, now: number,
   // someone leaving is past alerting about; their time still counts in everyone else's shares
   if (reason === "left") return [released];
   return [released, ...dominanceCheck(state, floor.userId, now, emit)];
+}
+
+/**
+ * Gives the floor to `next`, as `nextSpeaker` chose it: their entry leaves the queue, or their
+ * round turn is marked taken; the round is complete when they were the last still to speak in it.
+ */
+export function grantTo(state: MeetingState, next: NextSpeaker, grantedBy: string, emit: Emit): DomainEvent[] {
+  if (next.entry) return [emit("floor.granted", { entryId: next.entry.entryId, userId: next.userId, grantedBy, kind: next.entry.kind })];
+  const isLastInRound = remainingInRound(state).length === 1;
+  return [
+    emit("floor.granted", { entryId: null, userId: next.userId, grantedBy, round: next.round }),
+    ...(isLastInRound ? [emit("round.ended", { round: next.round, reason: "complete", by: null })] : []),
+  ];
 }
 
 function canKeepTime(state: MeetingState, userId: string): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EntryKind } from "../../protocol/vocabulary.ts";
 import { TestRoom, person } from "../testing/room.ts";
-import { nextSpeaker, openEntryOf, orderedQueue, placeInQueue } from "./order.ts";
+import { PROGRESSIVE_FLOOR_WEIGHT, nextSpeaker, openEntryOf, orderedQueue, placeInQueue } from "./order.ts";
 
 const org = person("org", "organizer");
 const ann = person("ann");
@@ -50,6 +50,22 @@ describe("the speaking order", () => {
     expect(who(room)).toEqual(["cy:newPoint", "bo:newPoint", "ann:newPoint"]);
     room.run(org, { type: "queue.setPolicy", payload: { policy: "fifo" } });
     expect(who(room)).toEqual(["ann:newPoint", "bo:newPoint", "cy:newPoint"]);
+  });
+
+  it("lets someone who has spoken more pass newcomers only after waiting four times their extra floor time", () => {
+    const room = new TestRoom().join(org, ann, bo, cy);
+    room.run(org, { type: "queue.setPolicy", payload: { policy: "progressive" } });
+    speak(room, ann, 60_000);
+    room.run(ann, raise());
+    // bo raises with no floor time within ann's four minutes (4 × 1 minute): bo goes first
+    room.wait(3 * 60_000);
+    room.run(bo, raise());
+    expect(who(room)).toEqual(["bo:newPoint", "ann:newPoint"]);
+    // cy raises after those four minutes: ann has waited long enough to stay ahead of cy
+    room.wait(2 * 60_000);
+    room.run(cy, raise());
+    expect(who(room)).toEqual(["bo:newPoint", "ann:newPoint", "cy:newPoint"]);
+    expect(PROGRESSIVE_FLOOR_WEIGHT).toBe(4);
   });
 
   it("keeps types ahead of floor time under the progressive policy", () => {

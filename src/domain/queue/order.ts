@@ -1,7 +1,7 @@
 import { ENTRY_KINDS, type EntryKind } from "../../protocol/vocabulary.ts";
 import type { MeetingState, QueueEntry } from "../meeting/state.ts";
 import { finishedFloorMs } from "./floorTime.ts";
-import { nextInRound } from "./rounds.ts";
+import { dropFromRound, nextInRound } from "./rounds.ts";
 
 const KIND_PRIORITY: Readonly<Record<EntryKind, number>> = Object.fromEntries(ENTRY_KINDS.map((kind, index) => [kind, index])) as Record<EntryKind, number>;
 
@@ -14,11 +14,25 @@ export const KIND_NAMES: Readonly<Record<EntryKind, string>> = {
 };
 
 /**
+ * Under `progressive`, each minute someone has already held the floor in this meeting places their
+ * hand as if raised this many minutes later. The less heard go first, but not for ever: someone who
+ * has spoken a lot waits, and the longer they have waited the fewer newcomers pass them. With pure
+ * least-floor-time-first (an infinite weight) a busy meeting can starve them; see the equity
+ * benchmark in README for how this weight was chosen.
+ */
+export const PROGRESSIVE_FLOOR_WEIGHT = 4;
+
+/** An entry's place under `progressive`: when it was raised, pushed back by its owner's floor time. */
+export function progressivePlace(entry: QueueEntry, finishedFloorMsByUser: ReadonlyMap<string, number>): number {
+  return entry.raisedAt + PROGRESSIVE_FLOOR_WEIGHT * (finishedFloorMsByUser.get(entry.userId) ?? 0);
+}
+
+/**
  * The speaking order, a pure function of state so every client and the server compute the same
  * list from the same events: by kind (point of order, clarifying question, reply, new point); within
  * a kind, entries a facilitator placed first by rank, then the policy's order — arrival for `fifo`
- * and `roundRobin`, least finished floor time in the meeting then arrival for `progressive`. The
- * current turn is not counted: its length depends on when one looks, and the order must not.
+ * and `roundRobin`, the progressive place (see `progressivePlace`) then arrival for `progressive`.
+ * The current turn is not counted: its length depends on when one looks, and the order must not.
  */
 export function orderedQueue(state: MeetingState): QueueEntry[] {
   const isProgressive = state.queueSettings.policy === "progressive";
@@ -32,8 +46,8 @@ export function orderedQueue(state: MeetingState): QueueEntry[] {
       if (a.rank !== b.rank) return a.rank - b.rank;
     }
     if (floorMs) {
-      const byFloor = (floorMs.get(a.userId) ?? 0) - (floorMs.get(b.userId) ?? 0);
-      if (byFloor !== 0) return byFloor;
+      const byPlace = progressivePlace(a, floorMs) - progressivePlace(b, floorMs);
+      if (byPlace !== 0) return byPlace;
     }
     return a.arrival - b.arrival;
   });
@@ -80,4 +94,14 @@ export function nextSpeaker(state: MeetingState): NextSpeaker | null {
   const inRound = nextInRound(state);
   if (round && inRound !== null) return { userId: inRound, entry: null, round: round.number };
   return head ? { userId: head.userId, entry: head, round: null } : null;
+}
+
+/**
+ * Who speaks next by the same rules as `nextSpeaker`, passing over one person: their entries and
+ * their round turn are left where they are, just not chosen. The floor passes on this way when its
+ * holder's connection dropped, since giving it back to them would only start another wait.
+ */
+export function nextSpeakerExcept(state: MeetingState, userId: string): NextSpeaker | null {
+  const queue = Object.fromEntries(Object.entries(state.queue).filter(([, entry]) => entry.userId !== userId));
+  return nextSpeaker({ ...dropFromRound(state, userId), queue });
 }

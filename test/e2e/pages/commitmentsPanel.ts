@@ -1,4 +1,4 @@
-import type { FrameLocator, Locator, Page } from "playwright-core";
+import type { FrameLocator, Locator } from "playwright-core";
 
 /** What to type into the commitment form; owners are people who joined, by user id. */
 export interface CommitmentInput {
@@ -30,13 +30,6 @@ export interface TabCommitmentRow {
   percent: string;
   progress: string;
   syncState: string;
-}
-
-/** Where the settings page says the meeting's tasks go, from its data attributes. */
-export interface ChosenTarget {
-  planId: string;
-  bucketId: string;
-  text: string;
 }
 
 /** The side panel's Commitments section (loaded lazily, after the queue), in a participant's words. */
@@ -117,45 +110,6 @@ export class CommitmentsPanel {
   }
 }
 
-/** The Planner target picker on Concord's settings page (frame context `settings`). */
-export class PlannerTargetPickerPage {
-  constructor(readonly frame: FrameLocator) {}
-
-  get root(): Locator {
-    return this.frame.getByTestId("planner-target");
-  }
-
-  /** Waits until the page has read the current target and, for someone who may change it, listed the plans. */
-  async waitUntilLoaded(): Promise<void> {
-    await this.frame.getByTestId("planner-target-current").waitFor();
-    await this.frame.getByTestId("planner-plan").waitFor();
-  }
-
-  /** The plans offered, by title. */
-  planTitles(): Promise<string[]> {
-    return this.frame.locator('[data-testid="planner-plan"] option:not([value=""])').allTextContents();
-  }
-
-  /** Chooses a plan and one of its buckets by name, saves, and waits for the page to confirm. */
-  async choose(planTitle: string, bucketName: string): Promise<void> {
-    await this.frame.getByTestId("planner-plan").selectOption({ label: planTitle });
-    const bucket = this.frame.getByTestId("planner-bucket");
-    await bucket.locator("option", { hasText: bucketName }).waitFor({ state: "attached" });
-    await bucket.selectOption({ label: bucketName });
-    await this.frame.getByTestId("planner-target-save").click();
-    await this.frame.getByTestId("planner-target-saved").waitFor();
-  }
-
-  async current(): Promise<ChosenTarget> {
-    const current = this.frame.getByTestId("planner-target-current");
-    return {
-      planId: (await current.getAttribute("data-plan-id")) ?? "",
-      bucketId: (await current.getAttribute("data-bucket-id")) ?? "",
-      text: await current.innerText(),
-    };
-  }
-}
-
 /** The meeting tab's Commitments section. */
 export class CommitmentsOverviewPage {
   constructor(readonly frame: FrameLocator) {}
@@ -196,12 +150,4 @@ export class StageCommitmentsPage {
   titles(): Promise<string[]> {
     return this.frame.locator('[data-testid="stage-commitment"] > :first-child').allTextContents();
   }
-}
-
-/** Shows the simulator's "Add tab" view, which loads Concord's settings page as the organizer. */
-export async function openSettingsPage(page: Page): Promise<PlannerTargetPickerPage> {
-  await page.getByTestId("view-config").click();
-  const picker = new PlannerTargetPickerPage(page.frameLocator('[data-testid="config-frame"]'));
-  await picker.waitUntilLoaded();
-  return picker;
 }

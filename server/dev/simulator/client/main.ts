@@ -37,7 +37,7 @@ const meeting = buildMeetingView(participants, host, buildAboutCard(), {
   onShareAgain: () => shareToStage(TAB_PATH, sharer),
 });
 const meetingTab = buildMeetingTabView(participants, host, state);
-const addTab = buildAddTabView(configurer, host);
+const addTab = buildAddTabView(configurer, host, state.tabSettings);
 const views: { id: string; label: string; view: LazyView }[] = [
   { id: "meeting", label: "Meeting", view: { element: meeting.element, activate: () => undefined } },
   { id: "tab", label: "Meeting tab", view: meetingTab },
@@ -99,20 +99,24 @@ function handleEffect(effect: HostEffect, slot: FrameSlot): void {
       stopSharing();
       break;
     case "recordSettings":
-      state.tabSettings = effect.settings;
-      addTab.showSettings(effect.settings);
+      // the configuration page's settings become the tab's only when its save succeeds
+      if (slot === addTab.slot) addTab.handle({ kind: "settings", settings: effect.settings });
+      else state.tabSettings = effect.settings;
       break;
     case "setValidity":
-      if (slot === addTab.slot) addTab.setValidity(effect.isValid);
+      if (slot === addTab.slot) addTab.handle({ kind: "validity", isValid: effect.isValid });
       break;
-    case "saveFinished":
-      addTab.showSaveOutcome(effect.outcome);
+    case "saveFinished": {
+      if (slot !== addTab.slot) break;
+      const saved = addTab.handle({ kind: "saveFinished", outcome: effect.outcome });
       // as in Teams, a saved configuration opens the new tab
-      if (effect.outcome.isSuccess) {
+      if (saved) {
+        state.tabSettings = saved;
         host.unload(meetingTab.slot);
         showView("tab");
       }
       break;
+    }
     default:
       break;
   }

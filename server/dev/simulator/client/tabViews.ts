@@ -2,7 +2,8 @@ import type { AppHost, FrameSlot } from "./appHost.ts";
 import type { Participant } from "./devIdentity.ts";
 import { h, replaceChildren } from "./dom.ts";
 import { statusLine } from "./frameStatus.ts";
-import { settingsSaveEvent, type HostState, type SaveOutcome, type TabSettings } from "./hostProtocol.ts";
+import { isSaveEnabled, openConfigDialog, stepConfigDialog, type ConfigDialogInput } from "./configDialog.ts";
+import type { HostState, TabSettings } from "./hostProtocol.ts";
 
 /** Where the app is served: the tab for every surface, and its configuration page. */
 export const TAB_PATH = "/";
@@ -68,25 +69,25 @@ export function buildMeetingTabView(participants: readonly Participant[], host: 
   };
 }
 
-/** The "Add a tab" dialog's parts the page updates as the configuration page talks to the host. */
+/** The "Add a tab" dialog, which the page feeds with what the configuration page tells the host. */
 export interface AddTabView extends LazyView {
   slot: FrameSlot;
-  setValidity(isValid: boolean): void;
-  showSettings(settings: TabSettings | null): void;
-  showSaveOutcome(outcome: SaveOutcome): void;
+  /** Applies what the page said; returns the tab's settings when a save just succeeded, else null. */
+  handle(input: ConfigDialogInput): TabSettings | null;
 }
 
 /**
  * Adding Concord as a meeting tab (frame context `settings`): the configuration page on the left,
- * Teams' Save button under it (enabled once the page says its settings are valid), and on the
- * right what the page has told Teams so far.
+ * Teams' Save button under it, and on the right what the page has told Teams so far. Save is
+ * enabled only while the page says its settings are valid and no save is under way; it sends
+ * `settings.save` and waits for the page's answer (see configDialog.ts).
  */
-export function buildAddTabView(configurer: Participant, host: AppHost): AddTabView {
+export function buildAddTabView(configurer: Participant, host: AppHost, saved: TabSettings | null): AddTabView {
   const iframe = h("iframe", { class: "config-frame", "data-testid": "config-frame", title: "Concord tab configuration page" });
   const save = h("button", { type: "button", class: "button button-primary", disabled: true, "data-testid": "config-save" }, "Save");
   const validity = h("dd", { "data-testid": "config-validity" }, "not reported yet");
   const settingsView = h("pre", { class: "settings-json", "data-testid": "config-settings" }, "none yet");
-  const saveResult = h("dd", { "data-testid": "config-save-result" }, "not saved");
+  const saveResult = h("dd", { "data-testid": "config-save-result", "data-outcome": "none" }, "not saved");
   const card = h(
     "section",
     { class: "card config-card", "aria-labelledby": "config-title" },
@@ -101,6 +102,8 @@ export function buildAddTabView(configurer: Participant, host: AppHost): AddTabV
   const status = statusLine(card);
   card.append(status.element, h("div", { class: "dialog-actions config-actions" }, h("span", { class: "spacer" }), save));
 
+  let dialog = openConfigDialog(saved);
+  let hasReportedValidity = false;
   const slot = host.add({
     iframe,
     frameContext: "settings",
@@ -108,13 +111,39 @@ export function buildAddTabView(configurer: Participant, host: AppHost): AddTabV
     participant: configurer,
     appSessionId: "",
     url: null,
-    onStatus: status.update,
+    onStatus(frameStatus) {
+      status.update(frameStatus);
+      // a page loaded again starts over, as Teams' dialog does: nothing valid or pending until it says so
+      if (frameStatus.kind === "loading") {
+        dialog = openConfigDialog(dialog.saved);
+        hasReportedValidity = false;
+        render();
+      }
+    },
   });
-  save.addEventListener("click", () => {
-    save.disabled = true;
-    saveResult.textContent = "waiting for the app to confirm…";
-    host.send(slot, settingsSaveEvent());
-  });
+  const render = (): void => {
+    save.disabled = !isSaveEnabled(dialog);
+    validity.textContent = !hasReportedValidity ? "not reported yet" : dialog.isValid ? "yes: Save is enabled" : "no: Save is disabled";
+    replaceChildren(settingsView, dialog.pending ?? dialog.saved ? JSON.stringify(dialog.pending ?? dialog.saved, null, 2) : "none yet");
+    const outcome = dialog.lastOutcome;
+    saveResult.dataset.outcome = dialog.isSaving ? "waiting" : outcome === null ? "none" : outcome.isSuccess ? "saved" : "refused";
+    saveResult.textContent = dialog.isSaving
+      ? "waiting for the app to confirm…"
+      : outcome === null
+        ? "not saved"
+        : outcome.isSuccess
+          ? "saved: the meeting tab now shows the saved address"
+          : `refused: ${outcome.reason}`;
+  };
+  const handle = (input: ConfigDialogInput): TabSettings | null => {
+    if (input.kind === "validity") hasReportedValidity = true;
+    const step = stepConfigDialog(dialog, input);
+    dialog = step.state;
+    if (step.send) host.send(slot, step.send);
+    render();
+    return step.committed;
+  };
+  save.addEventListener("click", () => void handle({ kind: "savePressed" }));
 
   const report = h(
     "aside",
@@ -131,16 +160,6 @@ export function buildAddTabView(configurer: Participant, host: AppHost): AddTabV
     activate() {
       if (slot.url === null) host.load(slot, CONFIG_PATH);
     },
-    setValidity(isValid) {
-      validity.textContent = isValid ? "yes: Save is enabled" : "no: Save is disabled";
-      save.disabled = !isValid;
-    },
-    showSettings(settings) {
-      replaceChildren(settingsView, settings ? JSON.stringify(settings, null, 2) : "none yet");
-    },
-    showSaveOutcome(outcome) {
-      saveResult.textContent = outcome.isSuccess ? "saved: the meeting tab now shows the saved address" : `refused: ${outcome.reason}`;
-      save.disabled = false;
-    },
+    handle,
   };
 }

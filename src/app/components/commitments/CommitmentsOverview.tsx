@@ -9,7 +9,7 @@ import { CommitmentProgress } from "./CommitmentProgress.tsx";
 import { formatDueDate, ownerNames } from "./commitmentFormat.ts";
 import { useCommitmentStyles } from "./commitmentStyles.ts";
 import { SyncStatus } from "./SyncStatus.tsx";
-import { usePlannerTarget } from "./usePlannerTarget.ts";
+import { usePlannerTarget, withChosenTarget } from "./usePlannerTarget.ts";
 import { WhereTasksGo } from "./WhereTasksGo.tsx";
 
 /** Props of {@link CommitmentsOverview}. */
@@ -27,7 +27,7 @@ export function CommitmentsOverview({ state, viewerId, serverClock }: Commitment
   const styles = useCommitmentStyles();
   const strings = useStrings();
   const commitments = allCommitments(state);
-  const target = usePlannerTarget(state.meetingId, commitments.length);
+  const target = withChosenTarget(usePlannerTarget(state.meetingId, commitments.length), state);
   const now = serverNow(serverClock, Date.now());
   const open = commitments.filter((commitment) => commitment.status === "open");
   const done = open.filter((commitment) => commitment.progress !== null && (commitment.progress.completedAt !== null || commitment.progress.percentComplete === 100)).length;

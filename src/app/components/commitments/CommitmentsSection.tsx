@@ -12,7 +12,7 @@ import { CommitmentCard } from "./CommitmentCard.tsx";
 import { CommitmentForm } from "./CommitmentForm.tsx";
 import { newDraft } from "./commitmentDraft.ts";
 import { useCommitmentStyles } from "./commitmentStyles.ts";
-import { usePlannerTarget } from "./usePlannerTarget.ts";
+import { usePlannerTarget, withChosenTarget } from "./usePlannerTarget.ts";
 import { WhereTasksGo } from "./WhereTasksGo.tsx";
 
 /** Props of {@link CommitmentsSection}. */
@@ -35,7 +35,7 @@ export function CommitmentsSection({ state, viewerId, clock, commands }: Commitm
   const [show, setShow] = useState<"current" | "all">("current");
   const [isCapturing, setIsCapturing] = useState(false);
   const all = allCommitments(state);
-  const target = usePlannerTarget(state.meetingId, all.length);
+  const target = withChosenTarget(usePlannerTarget(state.meetingId, all.length), state);
   const now = serverNow(clock, Date.now());
   const shown = show === "current" && itemId !== null ? commitmentsForItem(state, itemId) : all;
   const canCapture = isPresent(state, viewerId) && (isCommitmentKeeper(state, viewerId) || isCommitPhase(state));

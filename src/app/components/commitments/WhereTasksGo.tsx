@@ -4,7 +4,7 @@ import type { MeetingState } from "../../../domain/meeting/state.ts";
 import "../../i18n/commitmentsMessages.ts";
 import { useStrings } from "../../i18n/useStrings.ts";
 import { useCommitmentStyles } from "./commitmentStyles.ts";
-import type { PlannerTargetView } from "./usePlannerTarget.ts";
+import { withChosenTarget, type PlannerTargetView } from "./plannerTargetView.ts";
 
 /** Props of {@link WhereTasksGo}. */
 export interface WhereTasksGoProps {
@@ -15,8 +15,10 @@ export interface WhereTasksGoProps {
 /**
  * Where the meeting's tasks go in Planner (or that no plan is chosen yet, and who can choose one),
  * and while a batch is on its way, how far it has got: "Syncing 3 of 8 to Strategy 2027 › Commitments".
+ * A plan chosen from this meeting shows as soon as the meeting records it.
  */
-export function WhereTasksGo({ state, target }: WhereTasksGoProps) {
+export function WhereTasksGo({ state, target: asked }: WhereTasksGoProps) {
+  const target = withChosenTarget(asked, state);
   const styles = useCommitmentStyles();
   const strings = useStrings();
   const summary = syncSummary(state);

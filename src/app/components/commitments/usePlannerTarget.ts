@@ -1,29 +1,27 @@
-import { useEffect, useState } from "react";
-import type { PlannerTarget } from "../../../protocol/commitmentTarget.ts";
+import { useEffect, useMemo, useState } from "react";
 import { getAuthToken } from "../../../teams/authToken.ts";
 import { fetchPlannerTarget } from "../../api/planner.ts";
+import type { PlannerTargetView } from "./plannerTargetView.ts";
 
-/** Where the meeting's commitments go in Planner, as far as the tab knows. */
-export type PlannerTargetView =
-  | { status: "loading" }
-  | { status: "ready"; target: PlannerTarget | null; canChange: boolean }
-  | { status: "failed"; reason: string };
+export { withChosenTarget, type PlannerTargetView } from "./plannerTargetView.ts";
 
 /**
  * Asks the server where this meeting's space sends its tasks, again whenever `refreshKey` changes
- * (a new commitment is a good moment: the target may have been chosen since).
+ * (a new commitment is a good moment: the target may have been chosen in another meeting since).
+ * A choice made from this meeting needs no new request: see {@link withChosenTarget}.
  */
 export function usePlannerTarget(meetingId: string, refreshKey: unknown = null): PlannerTargetView {
   const [view, setView] = useState<PlannerTargetView>({ status: "loading" });
+  const caller = useMemo(() => ({ meetingId, getToken: getAuthToken }), [meetingId]);
   useEffect(() => {
     let isCurrent = true;
-    fetchPlannerTarget(meetingId, getAuthToken).then(
+    fetchPlannerTarget(caller).then(
       ({ target, canChange }) => isCurrent && setView({ status: "ready", target, canChange }),
       (error: unknown) => isCurrent && setView({ status: "failed", reason: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       isCurrent = false;
     };
-  }, [meetingId, refreshKey]);
+  }, [caller, refreshKey]);
   return view;
 }

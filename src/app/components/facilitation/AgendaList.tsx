@@ -1,3 +1,4 @@
+import "../../i18n/facilitationControlsMessages.ts";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { agendaItems, itemPlannedMinutes } from "../../../domain/agenda/selectors.ts";
 import type { MeetingState } from "../../../domain/meeting/state.ts";

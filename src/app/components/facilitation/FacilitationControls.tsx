@@ -1,3 +1,4 @@
+import "../../i18n/facilitationControlsMessages.ts";
 import { useRef, useState, type ReactElement, type RefObject } from "react";
 import type { Command } from "../../../protocol/commands.ts";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";

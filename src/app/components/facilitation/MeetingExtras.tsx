@@ -1,3 +1,4 @@
+import "../../i18n/facilitationControlsMessages.ts";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { MeetingState } from "../../../domain/meeting/state.ts";
 import type { Commands } from "../../hooks/useCommands.ts";

@@ -1,3 +1,4 @@
+import "../../i18n/facilitationControlsMessages.ts";
 import { useState } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { WarningFilled } from "@fluentui/react-icons";

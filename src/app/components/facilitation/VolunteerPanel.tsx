@@ -1,3 +1,4 @@
+import "../../i18n/facilitationControlsMessages.ts";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { own } from "../../../domain/meeting/decision.ts";
 import type { MeetingState } from "../../../domain/meeting/state.ts";

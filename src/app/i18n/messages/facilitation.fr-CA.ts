@@ -1,34 +1,28 @@
 import type { PluralForms } from "../catalog.ts";
 import type { facilitationEn } from "./facilitation.en.ts";
+import type { facilitationControlsEn } from "./facilitationControls.en.ts";
 
-type English = typeof facilitationEn;
+type Translation<English> = { readonly [K in keyof English]: English[K] extends string ? string : PluralForms };
 
-/** Messages français (Canada) de facilitation : mêmes clés que l’anglais, une chaîne là où l’anglais en a une, des formes plurielles sinon. */
-export const facilitationFrCA: { readonly [K in keyof English]: English[K] extends string ? string : PluralForms } = {
+/** Messages français (Canada) de facilitation que le volet latéral affiche d’emblée : mêmes clés que l’anglais. */
+export const facilitationFrCA: Translation<typeof facilitationEn> = {
   "facilitation.heading": "Ordre du jour en cours",
   "facilitation.noAgenda": "Pas encore d’ordre du jour.",
   "facilitation.notStarted": { one: "Pas encore commencée : {count} point prévu.", other: "Pas encore commencée : {count} points prévus." },
   "facilitation.betweenItems": "Entre deux points de l’ordre du jour.",
   "facilitation.agendaDone": "Tous les points ont été traités.",
   "facilitation.ended": "La réunion est terminée.",
-  "facilitation.itemOf": "Point {number} sur {count}",
   "facilitation.phaseOf": "étape {phase} sur {phases} · point {item} sur {items}",
   "facilitation.phase.diagnose": "Diagnostic",
   "facilitation.phase.options": "Options",
   "facilitation.phase.tradeoffs": "Arbitrages",
   "facilitation.phase.commit": "Engagement",
-  "facilitation.phaseHint.diagnose": "Problème et hypothèses",
-  "facilitation.phaseHint.options": "Générer des options",
-  "facilitation.phaseHint.tradeoffs": "Critères, pondération, intérêts",
-  "facilitation.phaseHint.commit": "Décision et actions",
   "facilitation.timeLeft": "Reste {time}",
   "facilitation.timeOver": "Dépassement de {time}",
   "facilitation.paused": "En pause",
   "facilitation.overrunAlert": "Le temps prévu pour cette étape est écoulé.",
   "facilitation.mode.debating": "Débat",
   "facilitation.mode.decision": "Décision",
-  "facilitation.modeHint.debating": "On décide une fois le débat clos",
-  "facilitation.modeHint.decision": "Débat clos : la décision se forme",
   "facilitation.role.facilitator": "Animation",
   "facilitation.role.timekeeper": "Gardien du temps",
   "facilitation.role.scribe": "Secrétaire",
@@ -37,8 +31,23 @@ export const facilitationFrCA: { readonly [K in keyof English]: English[K] exten
   "facilitation.youAre.timekeeper": "Vous gardez le temps",
   "facilitation.youAre.scribe": "Vous prenez les notes",
   "facilitation.youAre.challenger": "Vous faites l’avocat du diable",
-  "facilitation.rolesLabel": "Rôles pour ce point",
   "facilitation.noRoles": "Aucun rôle attribué pour ce point.",
+
+  "facilitation.more": "Ordre du jour et stationnement",
+  "facilitation.parkedCount": { one: "{count} stationné", other: "{count} stationnés" },
+  "facilitation.itemCount": { one: "{count} point", other: "{count} points" },
+};
+
+/** Messages français (Canada) des commandes d’animation, de l’ordre du jour replié, de la scène et de l’onglet de réunion. */
+export const facilitationControlsFrCA: Translation<typeof facilitationControlsEn> = {
+  "facilitation.itemOf": "Point {number} sur {count}",
+  "facilitation.phaseHint.diagnose": "Problème et hypothèses",
+  "facilitation.phaseHint.options": "Générer des options",
+  "facilitation.phaseHint.tradeoffs": "Critères, pondération, intérêts",
+  "facilitation.phaseHint.commit": "Décision et actions",
+  "facilitation.modeHint.debating": "On décide une fois le débat clos",
+  "facilitation.modeHint.decision": "Débat clos : la décision se forme",
+  "facilitation.rolesLabel": "Rôles pour ce point",
 
   "facilitation.controlsLabel": "Mener la réunion",
   "facilitation.start": "Commencer la réunion",
@@ -61,9 +70,6 @@ export const facilitationFrCA: { readonly [K in keyof English]: English[K] exten
   "facilitation.endNow": "Terminer",
 
   "facilitation.agenda": "Ordre du jour",
-  "facilitation.more": "Ordre du jour et stationnement",
-  "facilitation.parkedCount": { one: "{count} stationné", other: "{count} stationnés" },
-  "facilitation.itemCount": { one: "{count} point", other: "{count} points" },
   "facilitation.minutes": { one: "{count} min", other: "{count} min" },
   "facilitation.status.done": "Fait",
   "facilitation.status.now": "En cours",

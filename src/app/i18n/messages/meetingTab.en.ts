@@ -1,6 +1,6 @@
 /**
- * English messages of the meeting tab (agenda builder, charter, pre-work, summary), merged into the
- * reference catalog in ../en.ts. They ship in the entry chunk, so they stay short.
+ * English messages of the meeting tab (overview, agenda builder, charter, pre-work, summary). Not in
+ * the entry catalog: ../meetingTabMessages.ts adds them when that surface's code loads.
  */
 export const meetingTabEn = {
   "tab.sections": "Meeting sections",
@@ -139,4 +139,15 @@ export const meetingTabEn = {
   "parked.promote": "Promote",
   "roles.title": "Roles per item",
   "roles.nobody": "Nobody",
+
+  "meetingTab.title": "Meeting overview",
+  "meetingTab.participants": "Participants",
+  "meetingTab.presentCount": { one: "{count} present", other: "{count} present" },
+  "meetingTab.nobodyPresent": "Nobody has joined Concord in this meeting yet.",
+  "meetingTab.speaking": "Speaking",
+  "meetingTab.inLine": "{place} in line",
+  "meetingTab.leftCount": { one: "{count} person has left", other: "{count} people have left" },
+  "role.organizer": "Organizer",
+  "role.presenter": "Presenter",
+  "role.attendee": "Attendee",
 } as const;

@@ -142,4 +142,15 @@ export const meetingTabFrCA: { readonly [K in keyof English]: English[K] extends
   "parked.promote": "Reporter",
   "roles.title": "Rôles par point",
   "roles.nobody": "Personne",
+
+  "meetingTab.title": "Aperçu de la réunion",
+  "meetingTab.participants": "Participants",
+  "meetingTab.presentCount": { one: "{count} personne présente", other: "{count} personnes présentes" },
+  "meetingTab.nobodyPresent": "Personne ne s’est encore joint à Concord dans cette réunion.",
+  "meetingTab.speaking": "Parle en ce moment",
+  "meetingTab.inLine": "Au {place} rang",
+  "meetingTab.leftCount": { one: "{count} personne est partie", other: "{count} personnes sont parties" },
+  "role.organizer": "Organisateur",
+  "role.presenter": "Présentateur",
+  "role.attendee": "Participant",
 };

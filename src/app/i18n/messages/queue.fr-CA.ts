@@ -54,7 +54,7 @@ export const queueControlsFrCA: Translation<typeof queueControlsEn> = {
   "queueControls.settings": "Réglages de la file",
   "queueControls.order": "Ordre de parole",
   "queueControls.policyHint.fifo": "Dans l’ordre où les mains se sont levées, pour chaque type.",
-  "queueControls.policyHint.progressive": "Les personnes qui ont le moins parlé pendant la réunion passent d’abord, pour chaque type.",
+  "queueControls.policyHint.progressive": "Les personnes qui ont le moins parlé pendant la réunion passent d’abord, pour chaque type ; qui a beaucoup parlé recule, mais pas indéfiniment.",
   "queueControls.policyHint.roundRobin": "Un tour de table donne un tour à chaque personne présente; entre deux tours, premier arrivé, premier servi.",
   "queueControls.close": "Fermer la file",
   "queueControls.reopen": "Rouvrir la file",

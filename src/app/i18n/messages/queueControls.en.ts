@@ -32,7 +32,7 @@ export const queueControlsEn = {
   "queueControls.settings": "Queue settings",
   "queueControls.order": "Speaking order",
   "queueControls.policyHint.fifo": "In the order hands went up, within each kind.",
-  "queueControls.policyHint.progressive": "Whoever has spoken least in this meeting goes first, within each kind.",
+  "queueControls.policyHint.progressive": "Whoever has spoken least in this meeting goes first, within each kind; someone who has spoken a lot steps back, but not for ever.",
   "queueControls.policyHint.roundRobin": "Rounds give everyone present one turn each; between rounds, first come, first served.",
   "queueControls.close": "Close the queue",
   "queueControls.reopen": "Reopen the queue",

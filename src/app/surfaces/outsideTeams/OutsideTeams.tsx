@@ -1,3 +1,4 @@
+import "../../i18n/outsideTeamsMessages.ts";
 import { useEffect, useState } from "react";
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import type { NotInTeamsReason } from "../../../teams/hostContext.ts";

@@ -1,3 +1,4 @@
+import "../../i18n/personalMessages.ts";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { TaskListSquareLtrRegular } from "@fluentui/react-icons";
 import { useStrings } from "../../i18n/useStrings.ts";

@@ -1,3 +1,5 @@
+import "../../i18n/facilitationControlsMessages.ts";
+import "../../i18n/stageMessages.ts";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { ConnectionStatusBadge } from "../../components/ConnectionStatusBadge.tsx";
 import { MeetingGate } from "../../components/MeetingGate.tsx";

@@ -1,0 +1,60 @@
+/**
+ * English messages of facilitation that the side panel does not show as it first draws: the
+ * facilitator's and the timekeeper's controls, the folded agenda, parking lot and roles, sharing to
+ * the stage, and what only the stage and the meeting tab show. Not in the entry catalog:
+ * ../facilitationControlsMessages.ts adds them when the code that shows them loads.
+ */
+export const facilitationControlsEn = {
+  "facilitation.itemOf": "Item {number} of {count}",
+  "facilitation.phaseHint.diagnose": "Problem and assumptions",
+  "facilitation.phaseHint.options": "Generating options",
+  "facilitation.phaseHint.tradeoffs": "Criteria, scoring, interests",
+  "facilitation.phaseHint.commit": "Decision and actions",
+  "facilitation.modeHint.debating": "Decisions wait until debate closes",
+  "facilitation.modeHint.decision": "Debate closed: forming a decision",
+  "facilitation.rolesLabel": "Roles for this item",
+
+  "facilitation.controlsLabel": "Run the meeting",
+  "facilitation.start": "Start meeting",
+  "facilitation.nextPhase": "Next: {phase}",
+  "facilitation.nextItem": "Next item",
+  "facilitation.finish": "Finish agenda",
+  "facilitation.back": "Back",
+  "facilitation.pause": "Pause",
+  "facilitation.resume": "Resume",
+  "facilitation.extend": "Extend",
+  "facilitation.extendMinutes": "Minutes to add",
+  "facilitation.extendReason": "Reason",
+  "facilitation.extendReasonHint": "Required. Recorded with your name.",
+  "facilitation.extendSubmit": "Add time",
+  "facilitation.cancel": "Cancel",
+  "facilitation.closeDebate": "Close debate",
+  "facilitation.reopenDebate": "Reopen debate",
+  "facilitation.end": "End meeting",
+  "facilitation.endConfirm": "End now? Unfinished items carry over to the next meeting.",
+  "facilitation.endNow": "End now",
+
+  "facilitation.agenda": "Agenda",
+  "facilitation.minutes": { one: "{count} min", other: "{count} min" },
+  "facilitation.status.done": "Done",
+  "facilitation.status.now": "Now",
+  "facilitation.parkingLot": "Parking lot",
+  "facilitation.parkingLotLabel": "Park a point for later",
+  "facilitation.parkingLotAdd": "Park it",
+  "facilitation.parkingLotEmpty": "Nothing parked yet.",
+  "facilitation.parkedBy": "Parked by {name}",
+  "facilitation.volunteer": "Roles I'll take",
+  "facilitation.volunteerHint": "Roles rotate among volunteers at each item.",
+  "facilitation.share": "Share to stage",
+  "facilitation.shared": "Concord is now on the meeting stage.",
+  "facilitation.shareNotAllowed": "Only the organizer and presenters can share to the stage.",
+  "facilitation.shareFailed": "Teams couldn't share to the stage. Try again.",
+
+  "facilitation.extension": "+{minutes} min added by {name}: {reason}",
+  "facilitation.stage.rolesFor": "Item {number}",
+  "facilitation.stage.startingSoon": "Starting soon",
+  "facilitation.stage.moreItems": { one: "+ {count} more item", other: "+ {count} more items" },
+  "status.untested": "Untested",
+  "status.supported": "Supported",
+  "status.challenged": "Challenged",
+} as const;
