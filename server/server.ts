@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Router } from "express";
 import type { RoleResolver, TokenVerifier } from "./auth/identity.ts";
 import type { Bus } from "./bus/bus.ts";
-import type { Clock } from "./clock.ts";
+import { realTimeOf, type Clock } from "./clock.ts";
 import type { Logger } from "./logger.ts";
 import type { EventStore } from "./store/eventStore.ts";
 import { createHttpApp } from "./http/app.ts";
@@ -71,7 +71,7 @@ export async function startServer(deps: ServerDependencies): Promise<RunningServ
   const { port } = server.address() as AddressInfo;
   const hostForUrl = deps.host === "0.0.0.0" ? "localhost" : deps.host.includes(":") ? `[${deps.host}]` : deps.host;
   const plannerSync =
-    deps.plannerSync && deps.planner ? startPlannerSync({ store: deps.store, meetings, targets: deps.planner.targets, logger: deps.logger }, deps.plannerSync) : null;
+    deps.plannerSync && deps.planner ? startPlannerSync({ store: deps.store, meetings, targets: deps.planner.targets, logger: deps.logger }, { ...deps.plannerSync, worker: { ...deps.plannerSync.worker, realTimeOf: (ms) => realTimeOf(deps.clock, ms) } }) : null;
 
   return {
     url: `http://${hostForUrl}:${port}`,

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/domain/index.ts";
 import type { Command } from "../../src/protocol/commands.ts";
 import { createInProcessBus } from "../bus/inProcessBus.ts";
+import { fastClock } from "../clock.ts";
 import { silentLogger } from "../logger.ts";
 import { CommitmentSyncPayloadSchema, PLANNER_COMMITMENT_TOPIC } from "../planner/outboxRows.ts";
 import type { EventStore, MeetingKey } from "../store/eventStore.ts";
@@ -60,6 +61,23 @@ describe("commitments through the meeting service", () => {
     await server.run(ann, { type: "meeting.join", payload: {} });
     return { server, filename };
   }
+
+  it("stamps outbox rows in real time under a fast development clock, so the worker can claim them at once", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "concord-outbox-"));
+    folders.push(folder);
+    const store = await createSqliteEventStore({ filename: join(folder, "concord.db") });
+    let real = NOON_10_MARCH_2026;
+    const clock = fastClock(60, () => real);
+    const service = new MeetingService(store, createInProcessBus(), clock, silentLogger);
+    await service.execute(key, organizer, "join-org", { type: "meeting.join", payload: {} });
+    await service.execute(key, ann, "join-ann", { type: "meeting.join", payload: {} });
+    real += 60_000; // an hour of meeting time
+    await service.execute(key, organizer, "capture", capture("Draft the pricing memo"));
+    const [row] = await store.listOutbox(key);
+    expect(row).toMatchObject({ createdAt: real, notBefore: real });
+    expect(await store.claimOutbox({ topic: PLANNER_COMMITMENT_TOPIC, now: real, leaseMs: 60_000, limit: 10 })).toHaveLength(1);
+    await store.close();
+  });
 
   it("writes an outbox row with each commitment change, and none for a refused or resent command", async () => {
     const { server } = await start();

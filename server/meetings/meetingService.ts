@@ -14,9 +14,9 @@ import {
   type ServerCommand,
 } from "../../src/domain/index.ts";
 import type { Bus, MeetingEventsMessage } from "../bus/bus.ts";
-import type { Clock } from "../clock.ts";
+import { realTimeOf, type Clock } from "../clock.ts";
 import type { Logger } from "../logger.ts";
-import { SequenceConflictError, type EventStore, type MeetingKey } from "../store/eventStore.ts";
+import { SequenceConflictError, type EventStore, type MeetingKey, type OutboxInput } from "../store/eventStore.ts";
 import { outboxRowsFor } from "../planner/outboxRows.ts";
 import { meetingKeyString } from "./meetingKey.ts";
 import { spaceOfMeeting } from "./space.ts";
@@ -124,7 +124,7 @@ export class MeetingService {
       if (!decision.ok) return { kind: "rejected", rejection: decision.rejection };
       try {
         // the outbox rows go in the events' transaction: a message is sent if and only if its events are durable
-        const result = await this.store.append(key, view.seq, commandId, decision.events, outboxRowsFor(key, view.state, decision.events));
+        const result = await this.store.append(key, view.seq, commandId, decision.events, this.outboxRows(key, view.state, decision.events));
         if (result.kind === "duplicate") return { kind: "accepted", seq: result.seq, events: [] };
         const next = result.events.reduce<MeetingView>((acc, { seq, event }) => ({ seq, state: applyEvent(acc.state, event) }), view);
         this.remember(meetingKeyString(key), next);
@@ -148,7 +148,7 @@ export class MeetingService {
       if (!decision.ok) return { kind: "rejected", rejection: decision.rejection };
       if (decision.events.length === 0) return { kind: "accepted", seq: view.seq, events: [] };
       try {
-        const result = await this.store.append(key, view.seq, commandId, decision.events, outboxRowsFor(key, view.state, decision.events));
+        const result = await this.store.append(key, view.seq, commandId, decision.events, this.outboxRows(key, view.state, decision.events));
         if (result.kind === "duplicate") return { kind: "accepted", seq: result.seq, events: [] };
         const next = result.events.reduce<MeetingView>((acc, { seq, event }) => ({ seq, state: applyEvent(acc.state, event) }), view);
         this.remember(meetingKeyString(key), next);
@@ -160,6 +160,11 @@ export class MeetingService {
         await this.reload(key);
       }
     }
+  }
+
+  /** The outbox rows of a decision, stamped in real time: the worker claims them by the wall clock. */
+  private outboxRows(...decision: Parameters<typeof outboxRowsFor>): OutboxInput[] {
+    return outboxRowsFor(...decision).map((row) => ({ ...row, createdAt: realTimeOf(this.clock, row.createdAt) }));
   }
 
   private async reload(key: MeetingKey): Promise<MeetingView> {

@@ -37,6 +37,11 @@ export interface PlannerSyncWorkerOptions {
   tracked?: TrackedTasks;
   /** Real time: leases and Retry-After are real seconds, whatever clock the meetings run on. */
   now?: () => number;
+  /**
+   * The real instant of a meeting-time reading (see `realTimeOf` in server/clock.ts): a commitment's
+   * capture is compared with Planner's real `createdDateTime`. The identity when meetings run on real time.
+   */
+  realTimeOf?: (meetingMs: number) => number;
   sync?: Omit<CommitmentSyncOptions, "isConcordLink">;
   /** How long a claimed row is the worker's; longer than one cycle can take. */
   leaseMs?: number;
@@ -218,7 +223,7 @@ export class PlannerSyncWorker {
       link: this.options.links.linkTo({ meetingId: key.meetingId, commitmentId: payload.commitmentId }),
       taskId,
       mayExist,
-      createdAfter: commitment.createdAt,
+      createdAfter: (this.options.realTimeOf ?? ((ms: number) => ms))(commitment.createdAt),
       pastVersions: versions.map(([, version]) => version),
       base,
       force: history?.forced.has(payload.revision) ?? false,

@@ -5,7 +5,7 @@ import type { Actor } from "../../src/domain/index.ts";
 import type { Command } from "../../src/protocol/commands.ts";
 import type { Commitment } from "../../src/protocol/commitmentSnapshot.ts";
 import { createInProcessBus } from "../../server/bus/inProcessBus.ts";
-import { systemClock } from "../../server/clock.ts";
+import { realTimeOf, systemClock, type Clock } from "../../server/clock.ts";
 import { silentLogger } from "../../server/logger.ts";
 import { MeetingService } from "../../server/meetings/meetingService.ts";
 import { spaceOfMeeting } from "../../server/meetings/space.ts";
@@ -146,7 +146,7 @@ export const ATTENDEES: Actor[] = [
 /** Opens (or reopens) the rig's SQLite file and joins the meeting's participants when it is new. */
 export async function startWorkerRig(
   harness: PlannerHarness,
-  options: { filename?: string; meetingId?: string; worker?: Partial<PlannerSyncWorkerOptions>; withTarget?: boolean } = {},
+  options: { filename?: string; meetingId?: string; worker?: Partial<PlannerSyncWorkerOptions>; withTarget?: boolean; clock?: Clock } = {},
 ): Promise<WorkerRig> {
   let filename = options.filename;
   if (filename === undefined) {
@@ -156,7 +156,8 @@ export async function startWorkerRig(
   }
   const store = await createSqliteEventStore({ filename });
   const targets = await createSqlitePlannerTargetStore({ filename });
-  const meetings = new MeetingService(store, createInProcessBus(), systemClock, silentLogger);
+  const clock = options.clock ?? systemClock;
+  const meetings = new MeetingService(store, createInProcessBus(), clock, silentLogger);
   const key = { tenantId: DEV_PLANNER_IDS.tenantId, meetingId: options.meetingId ?? "meeting-1" };
   const tracked = new TrackedTasks();
   const worker = new PlannerSyncWorker({
@@ -171,6 +172,7 @@ export async function startWorkerRig(
     maxIdleMs: 50,
     leaseMs: 5_000,
     sync: { detailsLagMs: 20, ambiguousSettleMs: 20, retryDelayMs: 20 },
+    realTimeOf: (ms) => realTimeOf(clock, ms),
     ...options.worker,
   });
   let commands = 0;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Clock } from "../../server/clock.ts";
 import { DEV_PLANNER_IDS } from "../../server/dev/planner/seed.ts";
 import { spaceOfMeeting } from "../../server/meetings/space.ts";
 import { ProgressPoller } from "../../server/planner/progressPoller.ts";
@@ -145,6 +146,25 @@ describe("the Planner worker", () => {
     const { sync } = await rig.commitment(commitmentId);
     expect(sync).toMatchObject({ state: "synced", taskId: harness.tasks()[0]!["id"] });
     expect(harness.details(sync.taskId!)?.["description"]).toContain("Committed in a Concord meeting");
+  });
+
+  it("matches that task too when meetings run on a fast development clock, an hour ahead of Planner's", async () => {
+    await rig.close();
+    const HOUR = 3_600_000;
+    const aheadClock: Clock = { now: () => Date.now() + HOUR, rate: 60, realTimeOf: (ms) => ms - HOUR };
+    const worker = { sync: { ambiguousSettleMs: 0, retryDelayMs: 20, maxInlineWaitMs: 0 } };
+    rig = await startWorkerRig(harness, { filename: rig.filename, meetingId: "fast-clock", clock: aheadClock, worker });
+    const commitmentId = await rig.capture("Draft the pricing memo");
+    harness.running.emulator.faults.add({ kind: "createdButResponseLost", method: "POST", path: "/planner/tasks", times: 1 });
+    harness.running.emulator.faults.add({ kind: "timeout", method: "GET", path: "/planner/buckets/*/tasks", times: 1 });
+    await rig.worker.runOnce();
+    expect(harness.tasks()).toHaveLength(1);
+    await rig.close();
+
+    rig = await startWorkerRig(harness, { filename: rig.filename, meetingId: "fast-clock", clock: aheadClock, worker: { ...worker, now: () => Date.now() + 60_000 } });
+    await rig.drain();
+    expect(harness.tasks()).toHaveLength(1);
+    expect((await rig.commitment(commitmentId)).sync).toMatchObject({ state: "synced", taskId: harness.tasks()[0]!["id"] });
   });
 });
 
