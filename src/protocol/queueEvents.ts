@@ -53,11 +53,14 @@ export const RoundEndedSchema = event("round.ended", {
   by: IdSchema.nullable(),
 });
 
-/** `entryId` is null for a round-robin turn (`round` says which); `kind` is the granted entry's. */
+/**
+ * `entryId` is null for a round-robin turn (`round` says which); `kind` is the granted entry's;
+ * `grantedBy` is null when Concord passed the floor on itself, after a speaker's grace period.
+ */
 export const FloorGrantedSchema = event("floor.granted", {
   entryId: IdSchema.nullable(),
   userId: IdSchema,
-  grantedBy: IdSchema,
+  grantedBy: IdSchema.nullable(),
   kind: EntryKindSchema.optional(),
   round: z.number().int().positive().optional(),
 });

@@ -108,7 +108,7 @@ export function endTurn(state: MeetingState, reason: ReleaseReason, now: number,
  * Gives the floor to `next`, as `nextSpeaker` chose it: their entry leaves the queue, or their
  * round turn is marked taken; the round is complete when they were the last still to speak in it.
  */
-export function grantTo(state: MeetingState, next: NextSpeaker, grantedBy: string, emit: Emit): DomainEvent[] {
+export function grantTo(state: MeetingState, next: NextSpeaker, grantedBy: string | null, emit: Emit): DomainEvent[] {
   if (next.entry) return [emit("floor.granted", { entryId: next.entry.entryId, userId: next.userId, grantedBy, kind: next.entry.kind })];
   const isLastInRound = remainingInRound(state).length === 1;
   return [

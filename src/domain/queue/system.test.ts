@@ -52,7 +52,7 @@ describe("a disconnected speaker's floor after the grace period", () => {
     const at = r.now + 30_000;
     expect(graceRunsOut(r)).toEqual([
       { type: "floor.released", at, audience: { kind: "everyone" }, payload: { userId: "ann", reason: "disconnected" } },
-      { type: "floor.granted", at, audience: { kind: "everyone" }, payload: { entryId: "h2", userId: "bo", grantedBy: "ann", kind: "newPoint" } },
+      { type: "floor.granted", at, audience: { kind: "everyone" }, payload: { entryId: "h2", userId: "bo", grantedBy: null, kind: "newPoint" } },
     ]);
     expect(r.state.floor).toMatchObject({ userId: "bo", entryId: "h2", since: at });
     expect(Object.values(r.state.queue).map((entry) => entry.userId)).toEqual(["cy"]);

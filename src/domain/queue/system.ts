@@ -30,11 +30,11 @@ export function decideSystem(state: MeetingState, command: SystemCommand, now: n
  * entries and round turn are passed over but stay where they are, for when they come back. Whether
  * the next person is connected is not the domain's to know, as for a facilitator's grant: if they
  * are not, the server's grace period starts for them in turn. A closed queue, or nobody waiting,
- * leaves the floor empty for the facilitator. `floor.granted` names a giver, and nobody gave it:
- * it names the speaker it passed on from, whose `floor.released` (reason `disconnected`) says why.
+ * leaves the floor empty for the facilitator. Nobody gave it, so `floor.granted` names no giver;
+ * the speaker's `floor.released` (reason `disconnected`) says why it moved.
  */
 function passOn(state: MeetingState, fromUserId: string, emit: Emit): DomainEvent[] {
   if (state.queueSettings.isClosed) return [];
   const next = nextSpeakerExcept(state, fromUserId);
-  return next ? grantTo(state, next, fromUserId, emit) : [];
+  return next ? grantTo(state, next, null, emit) : [];
 }
