@@ -115,24 +115,6 @@ describe("loadStrings", () => {
     await expect(loadStrings("en")).resolves.toBe(englishStrings);
   });
 
-  it("keeps the meeting tab's messages out of the other surfaces, which never download them", () => {
-    const sources = import.meta.glob<string>(["../**/*.{ts,tsx}", "!../**/*.test.{ts,tsx}", "!../i18n/**", "!../surfaces/meetingTab/**", "!../components/agenda/**"], {
-      query: "?raw",
-      import: "default",
-      eager: true,
-    });
-    const tabOnly = Object.keys(meetingTabEn);
-    const prefixes = new Set(tabOnly.map((key) => key.slice(0, key.indexOf(".") + 1)));
-    const offenders: string[] = [];
-    for (const [file, source] of Object.entries(sources)) {
-      for (const key of tabOnly) if (source.includes(`"${key}"`)) offenders.push(`${file}: ${key}`);
-      // keys built from a template, such as `status.${value}`
-      for (const [, prefix] of source.matchAll(/`([a-zA-Z]+\.)\$\{/g)) if (prefix && prefixes.has(prefix)) offenders.push(`${file}: ${prefix}…`);
-    }
-    expect(Object.keys(sources).length).toBeGreaterThan(20);
-    expect(offenders).toEqual([]);
-  });
-
   it("adds the speaking queue's lazily loaded messages when their code loads", async () => {
     expect(englishStrings.t("equity.heading")).toBe("equity.heading");
     await import("../components/queue/facilitatorParts.ts");

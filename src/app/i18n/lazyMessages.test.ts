@@ -79,6 +79,7 @@ describe("messages added when their code loads", () => {
   // Each lazily added catalog: the module that registers it, and the folders whose surface registers it
   // for every file inside. Any other file that shows one of its messages must import the module itself.
   const lazyCatalogs = [
+    { name: "meeting tab", messages: meetingTabEn, module: "meetingTabMessages.ts", areas: ["../surfaces/meetingTab/", "../components/agenda/"] },
     { name: "stage", messages: stageEn, module: "stageMessages.ts", areas: ["../surfaces/stage/"] },
     { name: "configuration page", messages: configEn, module: "configMessages.ts", areas: ["../surfaces/config/"] },
     { name: "personal tab", messages: personalEn, module: "personalMessages.ts", areas: ["../surfaces/personal/"] },

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Command } from "../../protocol/commands.ts";
-import { DomainEventSchema, type DomainEvent } from "../../protocol/events.ts";
+import { DomainEventSchema } from "../../protocol/events.ts";
 import type { MeetingRole } from "../../protocol/ids.ts";
 import { MeetingStateSchema } from "../../protocol/snapshot.ts";
 import { AGENDA_TEMPLATES, APP_ROLES, ASSUMPTION_STATUSES, CONFIDENCE_LEVELS, DECISION_RULES, PHASES } from "../../protocol/vocabulary.ts";
-import { applyEvent, replay } from "./apply.ts";
+import { replay } from "./apply.ts";
 import { emptyMeeting, type MeetingState } from "./state.ts";
 import { orderedQueue } from "./queueOrder.ts";
 import { agendaItems } from "../agenda/selectors.ts";
 import { remainingMs } from "../facilitation/timer.ts";
-import { decideStep, expectOrderFollowsRules, expectRoundsFair, pick, queueStepArbitrary, type StepCommand } from "../queue/testing/queueSteps.ts";
+import { expectOrderFollowsRules, expectRoundsFair, pick, queueStepArbitrary, runSteps, type Step, type StepCommand } from "../queue/testing/queueSteps.ts";
 
 const people: { userId: string; meetingRole: MeetingRole }[] = [
   { userId: "p0", meetingRole: "organizer" },
@@ -148,27 +148,9 @@ const stepsArbitrary = fc.array(
  * returns every intermediate state, the full event log, and each event with the state right after
  * it. Commands pass the wire schema first, as on the server; ones it refuses are skipped.
  */
-function simulate(steps: { person: number; command: StepCommand; dt: number }[]) {
-  let state = emptyMeeting("m");
-  let now = 1_000;
-  const log: DomainEvent[] = [];
-  const states: MeetingState[] = [state];
-  const folded: { event: DomainEvent; after: MeetingState }[] = [];
-  const join: StepCommand = { type: "meeting.join", payload: {} };
-  const joins = people.map((_, person) => ({ person, command: join, dt: 0 }));
-  for (const { person, command, dt } of [...joins, ...steps]) {
-    now += dt;
-    const { userId, meetingRole } = people[person]!;
-    const decision = decideStep(state, command, { userId, displayName: userId, meetingRole }, now);
-    if (!decision?.ok) continue;
-    for (const event of decision.events) {
-      state = applyEvent(state, event);
-      folded.push({ event, after: state });
-    }
-    log.push(...decision.events);
-    states.push(state);
-  }
-  return { state, log, states, folded, now };
+function simulate(steps: Step[]) {
+  const { state, events, states, folded, now } = runSteps(people, steps);
+  return { state, log: events, states, folded, now };
 }
 
 describe("meeting invariants", () => {

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { DomainEventSchema, type DomainEvent } from "../../protocol/events.ts";
+import { DomainEventSchema } from "../../protocol/events.ts";
 import type { MeetingRole } from "../../protocol/ids.ts";
 import { MeetingStateSchema } from "../../protocol/snapshot.ts";
 import { QUEUE_POLICIES, type QueuePolicy } from "../../protocol/vocabulary.ts";
-import { applyEvent } from "../meeting/apply.ts";
-import { emptyMeeting, type MeetingState } from "../meeting/state.ts";
+import type { MeetingState } from "../meeting/state.ts";
 import { floorTimeOf, totalFloorMs } from "./floorTime.ts";
 import { orderedQueue } from "./order.ts";
-import { decideStep, expectOrderFollowsRules, expectRoundsFair, queueStepArbitrary, type StepCommand } from "./testing/queueSteps.ts";
+import { expectOrderFollowsRules, expectRoundsFair, queueStepArbitrary, runSteps, type Step } from "./testing/queueSteps.ts";
 
 const people: { userId: string; meetingRole: MeetingRole }[] = [
   { userId: "p0", meetingRole: "organizer" },
@@ -30,30 +29,10 @@ const stepsArbitrary = fc.array(
   { maxLength: 150, size: "max" },
 );
 
-interface Step {
-  event: DomainEvent;
-  after: MeetingState;
-  now: number;
-}
-
 /** Runs the steps (everyone joins first), keeping the state after every event and the time of each. */
-function simulate(steps: { person: number; command: StepCommand; dt: number }[]) {
-  let state = emptyMeeting("m");
-  let now = 1_000;
-  const log: Step[] = [];
-  const join: StepCommand = { type: "meeting.join", payload: {} };
-  const joins = people.map((_, person) => ({ person, command: join, dt: 0 }));
-  for (const { person, command, dt } of [...joins, ...steps]) {
-    now += dt;
-    const { userId, meetingRole } = people[person]!;
-    const decision = decideStep(state, command, { userId, displayName: userId, meetingRole }, now);
-    if (!decision?.ok) continue;
-    for (const event of decision.events) {
-      state = applyEvent(state, event);
-      log.push({ event, after: state, now });
-    }
-  }
-  return { state, log, now };
+function simulate(steps: Step[]) {
+  const { state, folded, now } = runSteps(people, steps);
+  return { state, log: folded, now };
 }
 
 describe("speaking queue invariants", () => {

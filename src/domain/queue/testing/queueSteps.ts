@@ -3,9 +3,11 @@ import fc from "fast-check";
 import { CommandSchema, type Command } from "../../../protocol/commands.ts";
 import type { DomainEvent } from "../../../protocol/events.ts";
 import { ENTRY_KINDS, QUEUE_POLICIES, type QueuePolicy } from "../../../protocol/vocabulary.ts";
+import type { MeetingRole } from "../../../protocol/ids.ts";
+import { applyEvent } from "../../meeting/apply.ts";
 import type { Actor } from "../../meeting/context.ts";
 import { decide, decideServerCommand, type Decision } from "../../meeting/decide.ts";
-import type { MeetingState } from "../../meeting/state.ts";
+import { emptyMeeting, type MeetingState } from "../../meeting/state.ts";
 import { PROGRESSIVE_FLOOR_WEIGHT, orderedQueue } from "../order.ts";
 
 // Property-test support shared by the queue's invariants and the meeting's: random steps through
@@ -105,6 +107,41 @@ export function decideStep(state: MeetingState, step: StepCommand, actor: Actor,
   }
   const parsed = CommandSchema.safeParse(typeof step === "function" ? step(state) : step);
   return parsed.success ? decide(state, parsed.data, { now, actor }) : null;
+}
+
+/** One random step: who acts (an index into the people), what they send, and how long after the last. */
+export interface Step {
+  person: number;
+  command: StepCommand;
+  dt: number;
+}
+
+/**
+ * Runs the steps, everyone having joined first; steps the wire schema or the rules refuse are
+ * skipped. Returns the final state and time, every event, each event with the state right after
+ * it and its time, and the state after every accepted step.
+ */
+export function runSteps(people: readonly { userId: string; meetingRole: MeetingRole }[], steps: readonly Step[]) {
+  let state = emptyMeeting("m");
+  let now = 1_000;
+  const events: DomainEvent[] = [];
+  const states: MeetingState[] = [state];
+  const folded: { event: DomainEvent; after: MeetingState; now: number }[] = [];
+  const join: StepCommand = { type: "meeting.join", payload: {} };
+  const joins = people.map((_, person) => ({ person, command: join, dt: 0 }));
+  for (const { person, command, dt } of [...joins, ...steps]) {
+    now += dt;
+    const { userId, meetingRole } = people[person]!;
+    const decision = decideStep(state, command, { userId, displayName: userId, meetingRole }, now);
+    if (!decision?.ok) continue;
+    for (const event of decision.events) {
+      state = applyEvent(state, event);
+      folded.push({ event, after: state, now });
+    }
+    events.push(...decision.events);
+    states.push(state);
+  }
+  return { state, now, events, folded, states };
 }
 
 const kindRank = (value: string) => ENTRY_KINDS.indexOf(value as (typeof ENTRY_KINDS)[number]);
