@@ -1,32 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { RejectionCodeSchema } from "../../protocol/rejections.ts";
 import { interpolate, placeholdersOf, type Catalog } from "./catalog.ts";
-import { en as entryEnglish } from "./en.ts";
-import { commitmentsEn } from "./messages/commitments.en.ts";
-import { configEn } from "./messages/config.en.ts";
 import { facilitationControlsEn } from "./messages/facilitationControls.en.ts";
 import { meetingTabEn } from "./messages/meetingTab.en.ts";
-import { outsideTeamsEn } from "./messages/outsideTeams.en.ts";
-import { personalEn } from "./messages/personal.en.ts";
 import { queueControlsEn } from "./messages/queueControls.en.ts";
-import { stageEn } from "./messages/stage.en.ts";
 import { frCA } from "./fr-CA.ts";
+import { allEnglish } from "./testing/allEnglish.ts";
 import { createStrings, englishStrings, loadedStrings, loadStrings, resolveLocale } from "./strings.ts";
 
 const french = createStrings("fr-CA", frCA);
-// the whole English catalog: what ships with every surface plus the messages lazy chunks add
-// (the other surfaces, the speaking queue's and facilitation's controls, commitments)
-const en = {
-  ...entryEnglish,
-  ...meetingTabEn,
-  ...stageEn,
-  ...configEn,
-  ...personalEn,
-  ...outsideTeamsEn,
-  ...queueControlsEn,
-  ...facilitationControlsEn,
-  ...commitmentsEn,
-};
+const en = allEnglish;
 
 describe("catalogs", () => {
   it("gives French every English key, and no other", () => {

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { en as entryEnglish } from "./en.ts";
-import { commitmentsEn } from "./messages/commitments.en.ts";
 import { configEn } from "./messages/config.en.ts";
 import { facilitationControlsEn } from "./messages/facilitationControls.en.ts";
 import { meetingTabEn } from "./messages/meetingTab.en.ts";
 import { outsideTeamsEn } from "./messages/outsideTeams.en.ts";
 import { personalEn } from "./messages/personal.en.ts";
-import { queueControlsEn } from "./messages/queueControls.en.ts";
 import { stageEn } from "./messages/stage.en.ts";
 import { englishStrings } from "./strings.ts";
+import { allEnglish } from "./testing/allEnglish.ts";
 
 // Every source file of the tab, keyed like "../surfaces/sidePanel/SidePanel.tsx" (relative to this folder).
 const sources = Object.fromEntries(
@@ -16,18 +15,6 @@ const sources = Object.fromEntries(
     ([file, source]) => [file.replace(/^\.\//, "../i18n/"), source],
   ),
 );
-
-const allEnglish: Record<string, unknown> = {
-  ...entryEnglish,
-  ...meetingTabEn,
-  ...stageEn,
-  ...configEn,
-  ...personalEn,
-  ...outsideTeamsEn,
-  ...queueControlsEn,
-  ...facilitationControlsEn,
-  ...commitmentsEn,
-};
 
 /** The message keys a source names: quoted keys, and every key a template such as `facilitation.phase.${phase}` can build. */
 function keysUsedBy(source: string): string[] {
