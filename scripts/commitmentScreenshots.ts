@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { launchChromium } from "../test/e2e/support/browser.ts";
+import { dayFromNow } from "../test/e2e/support/calendar.ts";
 import { startBuiltServer } from "../test/e2e/support/concordServer.ts";
+import { CONFIG_FRAME, ROOM_SCREEN_CSS, sidePanelFrame, STAGE_FRAME, TAB_FRAME } from "../test/e2e/support/frames.ts";
 import { meetingAs } from "../test/e2e/support/meetingAs.ts";
 import { CommitmentsOverviewPage, CommitmentsPanel } from "../test/e2e/pages/commitmentsPanel.ts";
 import { MeetingTabPage } from "../test/e2e/pages/meetingTabPage.ts";
@@ -14,12 +16,9 @@ import { SidePanelPage } from "../test/e2e/pages/sidePanelPage.ts";
 // progress. `npx tsx scripts/commitmentScreenshots.ts [outDir]` after `npm run build`.
 const outDir = path.resolve(process.argv[2] ?? "test-results/review");
 fs.mkdirSync(outDir, { recursive: true });
-const ROOM_SCREEN_CSS = "header{position:static!important} .stage-row{display:block!important} .stage-viewport{width:1280px!important;height:720px!important;aspect-ratio:auto!important}";
 const TALL_PANELS_CSS = "header{position:static!important} .panel-frame{height:1500px!important}";
 const THEMES = ["default", "dark", "contrast"] as const;
 const [avery, blake] = ["Avery Chen", "Blake Okafor"] as const;
-
-const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const server = await startBuiltServer();
 const chromium = await launchChromium({ viewport: { width: 1600, height: 1000 } });
@@ -35,7 +34,6 @@ try {
     }
     await simulator.setTheme("default");
   };
-  const panelOf = (name: string) => `[data-testid="side-panel-frame"][data-participant="${name}"]`;
 
   for (const locale of ["en-US", "fr-CA"] as const) {
     await page.setViewportSize({ width: 1600, height: 1000 });
@@ -59,12 +57,12 @@ try {
     // before a plan is chosen: kept in Concord, and the panel says where tasks will go
     await averyCommitments.capture({ title: locale === "en-US" ? "Publish the mid-market price bands" : "Publier les fourchettes de prix", ownerIds: [userIdFor(avery), userIdFor(blake)], dueDate: dayFromNow(14) });
     const tall = await page.addStyleTag({ content: TALL_PANELS_CSS });
-    await shoot(panelOf(avery), "panel-no-plan", locale);
+    await shoot(sidePanelFrame(avery), "panel-no-plan", locale);
 
     const settings = await SettingsPage.open(page);
     await settings.pickPlan("Strategy 2027");
     await settings.pickBucket("Commitments");
-    await shoot('[data-testid="config-frame"]', "settings", locale);
+    await shoot(CONFIG_FRAME, "settings", locale);
     await settings.save();
     await simulator.showMeeting();
 
@@ -79,18 +77,18 @@ try {
       body: JSON.stringify({ percentComplete: 50, userId: userIdFor(avery) }),
     });
     while (!(await blakeCommitments.listed()).some((commitment) => commitment.percent === "50")) await page.waitForTimeout(250);
-    await shoot(panelOf(avery), "panel-facilitator", locale);
-    await shoot(panelOf(blake), "panel-owner", locale);
+    await shoot(sidePanelFrame(avery), "panel-facilitator", locale);
+    await shoot(sidePanelFrame(blake), "panel-owner", locale);
     await tall.evaluate((element) => (element as ChildNode).remove());
 
     await page.setViewportSize({ width: 1800, height: 1100 });
     const roomScreen = await page.addStyleTag({ content: ROOM_SCREEN_CSS });
-    await shoot('[data-testid="stage-frame"]', "stage", locale);
+    await shoot(STAGE_FRAME, "stage", locale);
     await roomScreen.evaluate((element) => (element as ChildNode).remove());
 
     const tab = await MeetingTabPage.openAs(page, blake, userIdFor(blake));
     await new CommitmentsOverviewPage(tab.frame).open();
-    await shoot('[data-testid="content-frame"]', "meeting-tab", locale);
+    await shoot(TAB_FRAME, "meeting-tab", locale);
   }
   process.stdout.write(`screenshots in ${outDir}\n`);
 } finally {

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Frame } from "playwright-core";
 import { launchChromium } from "../test/e2e/support/browser.ts";
 import { startBuiltServer } from "../test/e2e/support/concordServer.ts";
+import { frameOf, ROOM_SCREEN_CSS, sidePanelFrame, STAGE_FRAME } from "../test/e2e/support/frames.ts";
 import { meetingAs } from "../test/e2e/support/meetingAs.ts";
 import { QueuePanel } from "../test/e2e/pages/queuePanel.ts";
 import { SimulatorPage, userIdFor } from "../test/e2e/pages/simulatorPage.ts";
@@ -16,7 +16,6 @@ import { SidePanelPage } from "../test/e2e/pages/sidePanelPage.ts";
 // and the shared summary an attendee sees.
 const outDir = path.resolve(process.argv[2] ?? "test-results/review");
 fs.mkdirSync(outDir, { recursive: true });
-const ROOM_SCREEN_CSS = "header{position:static!important} .stage-row{display:block!important} .stage-viewport{width:1280px!important;height:720px!important;aspect-ratio:auto!important}";
 // tall enough for a whole side panel in one picture, still 320 px wide as in Teams
 const TALL_PANELS_CSS = "header{position:static!important} .panel-frame{height:2100px!important}";
 const people = ["Avery Chen", "Blake Okafor", "Casey Nguyen", "Devon Tremblay"] as const;
@@ -26,11 +25,6 @@ const chromium = await launchChromium({ viewport: { width: 1600, height: 1000 } 
 try {
   const page = await chromium.context.newPage();
   const simulator = new SimulatorPage(page);
-  const frameOf = async (name: string): Promise<Frame> => {
-    const frame = await (await page.locator(`[data-testid="side-panel-frame"][data-participant="${name}"]`).elementHandle())?.contentFrame();
-    if (!frame) throw new Error(`no side panel for ${name}`);
-    return frame;
-  };
   // a meeting per language: changing the language reloads every frame, and a speaker whose frame
   // reloads loses the floor after the grace period, which the fast clock makes a blink
   for (const locale of ["en-US", "fr-CA"] as const) {
@@ -77,9 +71,9 @@ try {
       await simulator.setTheme(theme);
       await page.waitForTimeout(300);
       await page.evaluate(() => window.scrollTo(0, 0));
-      for (const name of [avery, blake]) await (await frameOf(name)).evaluate(() => window.scrollTo(0, 0));
-      await page.locator(`[data-testid="side-panel-frame"][data-participant="${avery}"]`).screenshot({ path: path.join(outDir, `panel-facilitator-${theme}-${locale}.png`) });
-      await page.locator(`[data-testid="side-panel-frame"][data-participant="${blake}"]`).screenshot({ path: path.join(outDir, `panel-attendee-${theme}-${locale}.png`) });
+      for (const name of [avery, blake]) await (await frameOf(page, sidePanelFrame(name))).evaluate(() => window.scrollTo(0, 0));
+      await page.locator(sidePanelFrame(avery)).screenshot({ path: path.join(outDir, `panel-facilitator-${theme}-${locale}.png`) });
+      await page.locator(sidePanelFrame(blake)).screenshot({ path: path.join(outDir, `panel-attendee-${theme}-${locale}.png`) });
     }
     await tallPanels.evaluate((element) => (element as ChildNode).remove());
 
@@ -90,7 +84,7 @@ try {
       await simulator.setTheme(theme);
       await simulator.stage().locator(`[data-testid="stage-current-speaker"][data-speaker="${userIdFor(casey)}"]`).waitFor();
       await page.waitForTimeout(300);
-      await page.locator('[data-testid="stage-frame"]').screenshot({ path: path.join(outDir, `stage-${theme}-${locale}.png`) });
+      await page.locator(STAGE_FRAME).screenshot({ path: path.join(outDir, `stage-${theme}-${locale}.png`) });
     }
     await roomScreen.evaluate((element) => (element as ChildNode).remove());
     await simulator.setTheme("default");

@@ -6,11 +6,13 @@ import type { Command } from "../../src/protocol/commands.ts";
 import { Limits } from "../../src/protocol/limits.ts";
 import { TestClient } from "../fixtures/wsClient.ts";
 import { MeetingTabPage } from "./pages/meetingTabPage.ts";
-import { DEV_TENANT_ID, SimulatorPage, userIdFor, userPrincipalNameFor } from "./pages/simulatorPage.ts";
+import { DEV_TENANT_ID, type SimulatorPage, userIdFor, userPrincipalNameFor } from "./pages/simulatorPage.ts";
 import { SidePanelPage } from "./pages/sidePanelPage.ts";
 import { seriousViolations } from "./support/axe.ts";
-import { launchChromium, SCREENSHOT_DIR } from "./support/browser.ts";
-import { startBuiltServer } from "./support/concordServer.ts";
+import { SCREENSHOT_DIR } from "./support/browser.ts";
+import { frameOf, TAB_FRAME } from "./support/frames.ts";
+import { startSimulatedMeeting, type SimulatedMeeting } from "./support/simulatedMeeting.ts";
+import { inEachTheme } from "./support/themes.ts";
 
 // The meeting tab's own details, before and after a meeting: editing items and the planned time,
 // validation, keyboard reordering, the charter, pre-work rules, role overrides and the summary of the
@@ -22,33 +24,27 @@ const MARKETS = "Which markets do we exit?";
 const LOSSES = "Two markets lose money every quarter.";
 const QUESTION_1 = "Strategic question 1";
 
-let server: Awaited<ReturnType<typeof startBuiltServer>>;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let meeting: SimulatedMeeting;
+let server: SimulatedMeeting["server"];
 let page: Page;
 let simulator: SimulatorPage;
 let meetingId: string;
 
 beforeAll(async () => {
-  // a minute of meeting time per real second, so the summary has minutes to show (nothing asserts them)
-  server = await startBuiltServer({ DEV_CLOCK_RATE: "60" });
-  chromium = await launchChromium({ viewport: { width: 1280, height: 1400 } });
-  page = await chromium.context.newPage();
-  simulator = new SimulatorPage(page);
   meetingId = `e2e-agenda-${Date.now()}`;
-  await simulator.open(server.origin, {
-    participants: [
-      { displayName: PEOPLE.avery, meetingRole: "organizer" },
-      { displayName: PEOPLE.blake, meetingRole: "attendee" },
-      { displayName: PEOPLE.casey, meetingRole: "attendee" },
-    ],
+  meeting = await startSimulatedMeeting({
+    // a minute of meeting time per real second, so the summary has minutes to show (nothing asserts them)
+    serverEnv: { DEV_CLOCK_RATE: "60" },
+    viewport: { width: 1280, height: 1400 },
     meetingId,
+    organizer: PEOPLE.avery,
+    attendees: [PEOPLE.blake, PEOPLE.casey],
   });
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  ({ server, page, simulator } = meeting);
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await server?.stop();
+  await meeting?.stop();
 });
 
 /** The meeting tab as one person sees it (the simulator's "View as" reloads it for them). */
@@ -81,7 +77,7 @@ async function shoot(name: string): Promise<string> {
   await page.evaluate(() => window.scrollTo(0, 0));
   // a pointer left over a tab would show its hover colour
   await page.mouse.move(0, 0);
-  await page.locator('[data-testid="content-frame"]').screenshot({ path: file });
+  await page.locator(TAB_FRAME).screenshot({ path: file });
   return file;
 }
 
@@ -233,8 +229,7 @@ describe("the meeting tab: agenda, charter, pre-work and summary", () => {
       const tab = await tabAs(person);
       for (const section of ["agenda", "charter", "prework", "summary", "people"] as const) {
         await tab.openSection(section);
-        const frame = await (await page.locator('[data-testid="content-frame"]').elementHandle())?.contentFrame();
-        expect({ person, section, violations: await seriousViolations(frame!) }).toEqual({ person, section, violations: [] });
+        expect({ person, section, violations: await seriousViolations(await frameOf(page, TAB_FRAME)) }).toEqual({ person, section, violations: [] });
       }
     }
   });
@@ -242,16 +237,12 @@ describe("the meeting tab: agenda, charter, pre-work and summary", () => {
   it("saves screenshots of the builder, charter and pre-work in light and dark themes", async () => {
     const files: string[] = [];
     const tab = await tabAs("avery");
-    for (const theme of ["default", "dark"] as const) {
-      await simulator.setTheme(theme);
-      await expect.poll(() => tab.frame.locator("[data-theme]").first().getAttribute("data-theme")).toBe(theme);
-      const name = theme === "default" ? "light" : theme;
+    await inEachTheme(simulator, [TAB_FRAME], async (name) => {
       for (const section of ["agenda", "charter", "prework"] as const) {
         await tab.openSection(section);
         files.push(await shoot(`meeting-tab-${section}-${name}`));
       }
-    }
-    await simulator.setTheme("default");
+    });
     for (const file of files) expect(fs.statSync(file).size).toBeGreaterThan(5_000);
   });
 
@@ -267,7 +258,7 @@ describe("the meeting tab: agenda, charter, pre-work and summary", () => {
     const losses = await avery.markAssumption(MARKETS, LOSSES, "supported", "Finance confirmed the segment losses.");
     await expect.poll(() => losses.getAttribute("data-status")).toBe("supported");
     await expect(losses.getByTestId("assumption-mark-outcome").innerText()).resolves.toContain(`Supported by ${PEOPLE.avery}`);
-    expect(await seriousViolations((await (await page.locator('[data-testid="content-frame"]').elementHandle())?.contentFrame())!)).toEqual([]);
+    expect(await seriousViolations(await frameOf(page, TAB_FRAME))).toEqual([]);
     expect(fs.statSync(await shoot("meeting-tab-prework-diagnose-light")).size).toBeGreaterThan(5_000);
 
     // an attendee reads the verdict but cannot mark
@@ -295,7 +286,7 @@ describe("the meeting tab: agenda, charter, pre-work and summary", () => {
     await expect.poll(() => partner.getAttribute("data-promoted")).toBe("true");
     expect(await partner.getByTestId("parked-promote").count()).toBe(0);
     expect(await organizerDuring.parkedEntry("Office move timing").getByTestId("parked-promote").count()).toBe(1);
-    expect(await seriousViolations((await (await page.locator('[data-testid="content-frame"]').elementHandle())?.contentFrame())!)).toEqual([]);
+    expect(await seriousViolations(await frameOf(page, TAB_FRAME))).toEqual([]);
     expect(fs.statSync(await shoot("meeting-tab-summary-running-light")).size).toBeGreaterThan(5_000);
     // through every phase of the first item into the second, which the end then leaves unfinished
     for (let step = 0; step < 4; step++) {
@@ -329,14 +320,11 @@ describe("the meeting tab: agenda, charter, pre-work and summary", () => {
     const organizer = await tabAs("avery");
     await organizer.openSection("agenda");
     expect(await organizer.frame.getByTestId("item-edit").count()).toBe(0);
-    expect(await seriousViolations((await (await page.locator('[data-testid="content-frame"]').elementHandle()).contentFrame())!)).toEqual([]);
-    for (const theme of ["default", "dark"] as const) {
-      await simulator.setTheme(theme);
-      await expect.poll(() => organizer.frame.locator("[data-theme]").first().getAttribute("data-theme")).toBe(theme);
+    expect(await seriousViolations(await frameOf(page, TAB_FRAME))).toEqual([]);
+    await inEachTheme(simulator, [TAB_FRAME], async (name) => {
       await organizer.openSection("summary");
-      expect(fs.statSync(await shoot(`meeting-tab-summary-${theme === "default" ? "light" : theme}`)).size).toBeGreaterThan(5_000);
-    }
-    await simulator.setTheme("default");
+      expect(fs.statSync(await shoot(`meeting-tab-summary-${name}`)).size).toBeGreaterThan(5_000);
+    });
   });
 });
 

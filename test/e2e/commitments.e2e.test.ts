@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Frame, Page } from "playwright-core";
@@ -7,11 +6,14 @@ import { CommitmentsOverviewPage, CommitmentsPanel, StageCommitmentsPage } from 
 import { MeetingTabPage } from "./pages/meetingTabPage.ts";
 import { SettingsPage } from "./pages/settingsPage.ts";
 import { SidePanelPage } from "./pages/sidePanelPage.ts";
-import { createMeetingId, SimulatorPage, userIdFor } from "./pages/simulatorPage.ts";
-import { seriousViolations, type AxeViolation } from "./support/axe.ts";
-import { launchChromium, SCREENSHOT_DIR } from "./support/browser.ts";
-import { startBuiltServer } from "./support/concordServer.ts";
+import { createMeetingId, type SimulatorPage, userIdFor } from "./pages/simulatorPage.ts";
+import { seriousViolations, withoutKnownDefects } from "./support/axe.ts";
+import { SCREENSHOT_DIR } from "./support/browser.ts";
+import { dayFromNow } from "./support/calendar.ts";
+import { CONFIG_FRAME, frameOf, ROOM_SCREEN_CSS, sidePanelFrame, STAGE_FRAME, TAB_FRAME } from "./support/frames.ts";
 import { meetingAs } from "./support/meetingAs.ts";
+import { startSimulatedMeeting, type SimulatedMeeting } from "./support/simulatedMeeting.ts";
+import { inEachTheme } from "./support/themes.ts";
 
 // Issue 5's flow, in real Chromium through the simulated Teams meeting and the Planner emulator: the
 // organizer chooses the plan and bucket on the settings page and presses Teams' one Save (the side
@@ -27,22 +29,15 @@ const BLAKE_COMMITMENT = "Interview five churned mid-market accounts";
 const SYNC_MS = 15_000;
 // the e2e server polls Planner at least every second (PLANNER_POLL_MIN_SECONDS=1)
 const PROGRESS_MS = 10_000;
-// the stage as a room screen shows it: exactly 1280×720, clear of the simulator's header
-const ROOM_SCREEN_CSS = "header{position:static!important} .stage-row{display:block!important} .stage-viewport{width:1280px!important;height:720px!important;aspect-ratio:auto!important}";
 
-let server: Awaited<ReturnType<typeof startBuiltServer>>;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let meeting: SimulatedMeeting;
+let server: SimulatedMeeting["server"];
 let page: Page;
 let simulator: SimulatorPage;
 let meetingId: string;
 const panels = {} as Record<Person, SidePanelPage>;
 const commitments = {} as Record<Person, CommitmentsPanel>;
 let stage: StageCommitmentsPage;
-
-/** A calendar day `days` from today (UTC), as the form's date field takes it. */
-function dayFromNow(days: number): string {
-  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
 
 /** Tasks in the Planner emulator, as Graph would return them. */
 async function emulatorTasks(): Promise<{ id: string; title: string; bucketId: string; percentComplete: number; assignments: Record<string, unknown> }[]> {
@@ -68,55 +63,23 @@ async function emulatorBucketNames(): Promise<string[]> {
   return ((await response.json()) as { buckets: { name: string }[] }).buckets.map((bucket) => bucket.name).sort();
 }
 
-async function frameOf(selector: string): Promise<Frame> {
-  const frame = await (await page.locator(selector).elementHandle())?.contentFrame();
-  if (!frame) throw new Error(`no frame at ${selector}`);
-  return frame;
-}
-
-const panelFrame = (person: Person) => `[data-testid="side-panel-frame"][data-participant="${PEOPLE[person]}"]`;
-const STAGE_FRAME = '[data-testid="stage-frame"]';
-const TAB_FRAME = '[data-testid="content-frame"]';
-const CONFIG_FRAME = '[data-testid="config-frame"]';
+const panelFrame = (person: Person) => sidePanelFrame(PEOPLE[person]);
 
 /** Screenshots `selector`'s frame in the light and the dark theme (after the frame has switched), then checks it with axe-core in each. */
 async function shootAndCheck(selector: string, name: string, prepare: (frame: Frame) => Promise<void> = () => Promise.resolve()): Promise<void> {
-  for (const theme of ["default", "dark"] as const) {
-    await simulator.setTheme(theme);
-    const frame = await frameOf(selector);
-    await expect.poll(() => frame.locator("[data-theme]").first().getAttribute("data-theme")).toBe(theme);
+  await inEachTheme(simulator, [selector], async (themeName, theme) => {
+    const frame = await frameOf(page, selector);
     await prepare(frame);
-    // a pointer left over a control would show its hover colour
-    await page.mouse.move(0, 0);
-    await page.locator(selector).screenshot({ path: path.join(SCREENSHOT_DIR, `commitments-${name}-${theme === "default" ? "light" : "dark"}.png`) });
+    await page.locator(selector).screenshot({ path: path.join(SCREENSHOT_DIR, `commitments-${name}-${themeName}.png`) });
     expect(withoutKnownDefects(await seriousViolations(frame)), `${name} in the ${theme} theme`).toEqual([]);
-  }
-  await simulator.setTheme("default");
-}
-
-// No known accessibility defect is excused; add one here only with the control it is limited to.
-const KNOWN_DEFECTS: { rule: string; target: RegExp }[] = [];
-
-function withoutKnownDefects(violations: AxeViolation[]): AxeViolation[] {
-  const isKnown = (rule: string, target: string[]) => KNOWN_DEFECTS.some((defect) => defect.rule === rule && target.length > 0 && target.every((part) => defect.target.test(part)));
-  return violations
-    .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !isKnown(violation.id, node.target)) }))
-    .filter((violation) => violation.nodes.length > 0);
+  });
 }
 
 beforeAll(async () => {
-  server = await startBuiltServer();
-  chromium = await launchChromium({ viewport: { width: 1600, height: 1000 } });
-  page = await chromium.context.newPage();
-  simulator = new SimulatorPage(page);
   meetingId = createMeetingId();
-  await simulator.open(server.origin, {
-    participants: [
-      { displayName: PEOPLE.avery, meetingRole: "organizer" },
-      { displayName: PEOPLE.blake, meetingRole: "attendee" },
-    ],
-    meetingId,
-  });
+  meeting = await startSimulatedMeeting({ viewport: { width: 1600, height: 1000 }, meetingId, organizer: PEOPLE.avery, attendees: [PEOPLE.blake] });
+  ({ server, page, simulator } = meeting);
+  // the stage as a room screen shows it, clear of the simulator's header
   await page.addStyleTag({ content: ROOM_SCREEN_CSS });
   for (const person of Object.keys(PEOPLE) as Person[]) {
     panels[person] = new SidePanelPage(simulator.sidePanel(PEOPLE[person]));
@@ -128,12 +91,10 @@ beforeAll(async () => {
   const organizer = await meetingAs(server.origin, meetingId, PEOPLE.avery);
   await organizer.run({ type: "agenda.addItem", payload: { title: ITEM, phases: [{ phase: "commit", minutes: 30 }] } });
   organizer.close();
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await server?.stop();
+  await meeting?.stop();
 });
 
 describe("commitments go to Microsoft Planner", () => {

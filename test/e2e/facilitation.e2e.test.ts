@@ -1,15 +1,16 @@
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Frame, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { Phase } from "../../src/protocol/vocabulary.ts";
 import { MeetingTabPage } from "./pages/meetingTabPage.ts";
-import { chatIdFor, createMeetingId, SimulatorPage, userIdFor } from "./pages/simulatorPage.ts";
+import { chatIdFor, createMeetingId, type SimulatorPage, userIdFor } from "./pages/simulatorPage.ts";
 import { SidePanelPage, StagePage, type RoleReading, type RoomStep } from "./pages/sidePanelPage.ts";
 import { seriousViolations } from "./support/axe.ts";
-import { launchChromium, SCREENSHOT_DIR } from "./support/browser.ts";
-import { startBuiltServer } from "./support/concordServer.ts";
+import { SCREENSHOT_DIR } from "./support/browser.ts";
+import { frameOf, ROOM_SCREEN_CSS, sidePanelFrame, STAGE_FRAME, TAB_FRAME } from "./support/frames.ts";
 import { meetingAs, type MeetingAs } from "./support/meetingAs.ts";
+import { startSimulatedMeeting, type SimulatedMeeting } from "./support/simulatedMeeting.ts";
+import { inEachTheme } from "./support/themes.ts";
 
 // Issue 3's flow, in real Chromium through the simulated Teams meeting, on the development fast
 // clock (a server minute passes in a real second). The organizer builds a two-item agenda in the
@@ -35,11 +36,8 @@ const CHURN = "Mid-market customers churn on price, not on features.";
 const SALARIES = "We can hire 40 engineers in 2027 at this year's salaries.";
 const REMOTE = "Hiring remotely doubles the pool of senior candidates.";
 const PARKED = "Revisit EMEA discounts next quarter";
-// the stage as a room screen shows it: exactly 1280×720
-const ROOM_SCREEN_CSS = "header{position:static!important} .stage-row{display:block!important} .stage-viewport{width:1280px!important;height:720px!important;aspect-ratio:auto!important}";
 
-let server: Awaited<ReturnType<typeof startBuiltServer>>;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let meeting: SimulatedMeeting;
 let page: Page;
 let simulator: SimulatorPage;
 let meetingId: string;
@@ -49,32 +47,26 @@ const panels = {} as Record<Person, SidePanelPage>;
 let stage: StagePage;
 
 beforeAll(async () => {
-  server = await startBuiltServer({ DEV_CLOCK_RATE: "60" });
-  chromium = await launchChromium({ viewport: { width: 1800, height: 1100 } });
-  page = await chromium.context.newPage();
-  simulator = new SimulatorPage(page);
   // shaped like a Teams meeting id, so "Next meeting here" opens a meeting in the same chat
   meetingId = createMeetingId();
-  await simulator.open(server.origin, {
-    participants: [
-      { displayName: PEOPLE.avery, meetingRole: "organizer" },
-      { displayName: PEOPLE.blake, meetingRole: "attendee" },
-      { displayName: PEOPLE.casey, meetingRole: "attendee" },
-    ],
+  meeting = await startSimulatedMeeting({
+    serverEnv: { DEV_CLOCK_RATE: "60" },
+    viewport: { width: 1800, height: 1100 },
     meetingId,
+    organizer: PEOPLE.avery,
+    attendees: [PEOPLE.blake, PEOPLE.casey],
   });
+  ({ page, simulator } = meeting);
   await page.addStyleTag({ content: ROOM_SCREEN_CSS });
   for (const person of Object.keys(PEOPLE) as Person[]) panels[person] = new SidePanelPage(simulator.sidePanel(PEOPLE[person]));
   stage = new StagePage(simulator.stage());
   for (const panel of Object.values(panels)) await panel.join();
-  organizer = await meetingAs(server.origin, meetingId, PEOPLE.avery);
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  organizer = await meetingAs(meeting.server.origin, meetingId, PEOPLE.avery);
 });
 
 afterAll(async () => {
   organizer?.close();
-  await chromium?.close();
-  await server?.stop();
+  await meeting?.stop();
 });
 
 /** The meeting tab as one person sees it (the simulator's "View as" reloads it for them). */
@@ -103,36 +95,13 @@ function personWithId(userId: string | undefined): Person {
   return person;
 }
 
-async function frameOf(selector: string): Promise<Frame> {
-  const frame = await (await page.locator(selector).elementHandle())?.contentFrame();
-  if (!frame) throw new Error(`no frame at ${selector}`);
-  return frame;
-}
-
-const panelFrame = (person: Person) => `[data-testid="side-panel-frame"][data-participant="${PEOPLE[person]}"]`;
-const STAGE_FRAME = '[data-testid="stage-frame"]';
-const TAB_FRAME = '[data-testid="content-frame"]';
-
-/** Takes `shoot(name)` once in the light theme and once in the dark, after every frame in `selectors` has switched. */
-async function inEachTheme(selectors: string[], shoot: (themeName: "light" | "dark") => Promise<void>): Promise<void> {
-  for (const theme of ["default", "dark"] as const) {
-    await simulator.setTheme(theme);
-    for (const selector of selectors) {
-      const frame = await frameOf(selector);
-      await expect.poll(() => frame.locator("[data-theme]").first().getAttribute("data-theme")).toBe(theme);
-    }
-    // a pointer left over a control would show its hover colour
-    await page.mouse.move(0, 0);
-    await shoot(theme === "default" ? "light" : "dark");
-  }
-  await simulator.setTheme("default");
-}
+const panelFrame = (person: Person) => sidePanelFrame(PEOPLE[person]);
 
 /** Screenshots of the facilitator's and an attendee's side panels and of the stage, in light and dark. */
 async function shootEverySurface(label: string, attendee: Person): Promise<void> {
-  await inEachTheme([panelFrame("avery"), panelFrame(attendee), STAGE_FRAME], async (name) => {
+  await inEachTheme(simulator, [panelFrame("avery"), panelFrame(attendee), STAGE_FRAME], async (name) => {
     // a panel scrolled down by an earlier step would hide where the room is
-    for (const person of ["avery", attendee] as const) await (await frameOf(panelFrame(person))).evaluate(() => window.scrollTo(0, 0));
+    for (const person of ["avery", attendee] as const) await (await frameOf(page, panelFrame(person))).evaluate(() => window.scrollTo(0, 0));
     await page.locator(panelFrame("avery")).screenshot({ path: path.join(SCREENSHOT_DIR, `facilitation-${label}-facilitator-${name}.png`) });
     await page.locator(panelFrame(attendee)).screenshot({ path: path.join(SCREENSHOT_DIR, `facilitation-${label}-attendee-${name}.png`) });
     await page.locator(STAGE_FRAME).screenshot({ path: path.join(SCREENSHOT_DIR, `facilitation-${label}-stage-${name}.png`) });
@@ -143,7 +112,7 @@ async function shootEverySurface(label: string, attendee: Person): Promise<void>
 async function shootTab(label: string): Promise<void> {
   const roomSize = page.viewportSize()!;
   await page.setViewportSize({ width: 1280, height: roomSize.height });
-  await inEachTheme([TAB_FRAME], async (name) => {
+  await inEachTheme(simulator, [TAB_FRAME], async (name) => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.locator(TAB_FRAME).screenshot({ path: path.join(SCREENSHOT_DIR, `facilitation-${label}-${name}.png`) });
   });
@@ -351,7 +320,7 @@ describe("issue 3 end to end: an agenda built in the meeting tab, run live, carr
     await expect(stage.frame.getByTestId("stage-assumptions").innerText()).resolves.toMatch(/Supported\s*We can hire 40 engineers/);
 
     await simulator.showMeeting();
-    await inEachTheme([STAGE_FRAME], async (name) => {
+    await inEachTheme(simulator, [STAGE_FRAME], async (name) => {
       await page.locator(STAGE_FRAME).screenshot({ path: path.join(SCREENSHOT_DIR, `facilitation-stage-assumptions-${name}.png`) });
     });
   });
@@ -360,7 +329,7 @@ describe("issue 3 end to end: an agenda built in the meeting tab, run live, carr
     await panels.avery.openExtendForm();
     expect(await stage.frame.getByTestId("stage-assumption").count()).toBe(2);
     for (const selector of [panelFrame("avery"), panelFrame("blake"), STAGE_FRAME]) {
-      expect(await seriousViolations(await frameOf(selector))).toEqual([]);
+      expect(await seriousViolations(await frameOf(page, selector))).toEqual([]);
     }
   });
 
@@ -399,7 +368,7 @@ describe("issue 3 end to end: an agenda built in the meeting tab, run live, carr
     ]);
     await expect(avery.carryOverCard.getByTestId("carry-over-apply").innerText()).resolves.toBe("Add all 2 to this agenda");
     expect(await avery.agendaItems.count()).toBe(0);
-    expect(await seriousViolations(await frameOf(TAB_FRAME))).toEqual([]);
+    expect(await seriousViolations(await frameOf(page, TAB_FRAME))).toEqual([]);
     await shootTab("carry-over");
 
     await avery.applyCarryOver();

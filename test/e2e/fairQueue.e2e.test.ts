@@ -1,16 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Frame, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { DomainEvent } from "../../src/protocol/events.ts";
 import type { EntryKind } from "../../src/protocol/vocabulary.ts";
 import { QueuePanel, StageQueuePage } from "./pages/queuePanel.ts";
 import { SidePanelPage } from "./pages/sidePanelPage.ts";
-import { SimulatorPage, userIdFor } from "./pages/simulatorPage.ts";
+import { type SimulatorPage, userIdFor } from "./pages/simulatorPage.ts";
 import { seriousViolations } from "./support/axe.ts";
-import { launchChromium, SCREENSHOT_DIR } from "./support/browser.ts";
-import { startBuiltServer } from "./support/concordServer.ts";
+import { SCREENSHOT_DIR } from "./support/browser.ts";
+import { frameOf, ROOM_SCREEN_CSS, sidePanelFrame, STAGE_FRAME } from "./support/frames.ts";
 import { meetingAs, type MeetingAs } from "./support/meetingAs.ts";
+import { startSimulatedMeeting, type SimulatedMeeting } from "./support/simulatedMeeting.ts";
+import { inEachTheme } from "./support/themes.ts";
 
 // Issue 4's fair speaking queue, in real Chromium through the simulated Teams meeting, on the
 // development fast clock (a server minute passes in a real second). The organizer facilitates;
@@ -24,13 +26,10 @@ const ID = Object.fromEntries(PERSONS.map((person) => [person, userIdFor(PEOPLE[
 const CONVERGE_MS = 2_000;
 /** Server minutes Blake holds the floor: far more than anyone else, so his share passes twice the fair share. */
 const LONG_TURN_MINUTES = 10;
-// the stage as a room screen shows it: exactly 1280×720
-const ROOM_SCREEN_CSS = "header{position:static!important} .stage-row{display:block!important} .stage-viewport{width:1280px!important;height:720px!important;aspect-ratio:auto!important}";
 // tall enough to show a whole side panel, the facilitator's equity view included, in one screenshot
 const TALL_PANELS_CSS = ".panel-frame{height:2000px!important}";
 
-let server: Awaited<ReturnType<typeof startBuiltServer>>;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let meeting: SimulatedMeeting;
 let page: Page;
 let simulator: SimulatorPage;
 let organizer: MeetingAs;
@@ -38,20 +37,15 @@ const queue = {} as Record<Person, QueuePanel>;
 let stage: StageQueuePage;
 
 beforeAll(async () => {
-  server = await startBuiltServer({ DEV_CLOCK_RATE: "60" });
-  chromium = await launchChromium({ viewport: { width: 1800, height: 1100 } });
-  page = await chromium.context.newPage();
-  simulator = new SimulatorPage(page);
   const meetingId = `e2e-fair-queue-${Date.now()}`;
-  await simulator.open(server.origin, {
-    participants: [
-      { displayName: PEOPLE.avery, meetingRole: "organizer" },
-      { displayName: PEOPLE.blake, meetingRole: "attendee" },
-      { displayName: PEOPLE.casey, meetingRole: "attendee" },
-      { displayName: PEOPLE.devon, meetingRole: "attendee" },
-    ],
+  meeting = await startSimulatedMeeting({
+    serverEnv: { DEV_CLOCK_RATE: "60" },
+    viewport: { width: 1800, height: 1100 },
     meetingId,
+    organizer: PEOPLE.avery,
+    attendees: [PEOPLE.blake, PEOPLE.casey, PEOPLE.devon],
   });
+  ({ page, simulator } = meeting);
   await page.addStyleTag({ content: ROOM_SCREEN_CSS });
   // joined in this order, which is the order rounds rotate through
   for (const person of PERSONS) {
@@ -59,14 +53,12 @@ beforeAll(async () => {
     queue[person] = new QueuePanel(simulator.sidePanel(PEOPLE[person]));
   }
   stage = new StageQueuePage(simulator.stage());
-  organizer = await meetingAs(server.origin, meetingId, PEOPLE.avery);
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  organizer = await meetingAs(meeting.server.origin, meetingId, PEOPLE.avery);
 });
 
 afterAll(async () => {
   organizer?.close();
-  await chromium?.close();
-  await server?.stop();
+  await meeting?.stop();
 });
 
 type Expected = [Person, EntryKind][];
@@ -91,14 +83,7 @@ function eventsSeen(client: MeetingAs): DomainEvent[] {
   );
 }
 
-async function frameOf(selector: string): Promise<Frame> {
-  const frame = await (await page.locator(selector).elementHandle())?.contentFrame();
-  if (!frame) throw new Error(`no frame at ${selector}`);
-  return frame;
-}
-
-const panelFrame = (person: Person) => `[data-testid="side-panel-frame"][data-participant="${PEOPLE[person]}"]`;
-const STAGE_FRAME = '[data-testid="stage-frame"]';
+const panelFrame = (person: Person) => sidePanelFrame(PEOPLE[person]);
 
 describe("issue 4 end to end: a fair speaking queue with typed entries, policies, rounds and floor equity", () => {
   it("orders typed entries on every surface: a point of order jumps the new points; a clarifying question goes before a reply before a new point", async () => {
@@ -254,19 +239,12 @@ describe("issue 4 end to end: a fair speaking queue with typed entries, policies
     ]);
     await page.addStyleTag({ content: TALL_PANELS_CSS });
     for (const selector of [panelFrame("avery"), panelFrame("blake"), STAGE_FRAME]) {
-      expect(await seriousViolations(await frameOf(selector))).toEqual([]);
+      expect(await seriousViolations(await frameOf(page, selector))).toEqual([]);
     }
     const files: string[] = [];
-    for (const theme of ["default", "dark"] as const) {
-      await simulator.setTheme(theme);
-      for (const selector of [panelFrame("avery"), panelFrame("blake"), STAGE_FRAME]) {
-        const frame = await frameOf(selector);
-        await expect.poll(() => frame.locator("[data-theme]").first().getAttribute("data-theme")).toBe(theme);
-      }
-      // a pointer left over a control would show its hover colour; a panel scrolled by an earlier step would hide its top
-      await page.mouse.move(0, 0);
-      for (const person of ["avery", "blake"] as const) await (await frameOf(panelFrame(person))).evaluate(() => window.scrollTo(0, 0));
-      const name = theme === "default" ? "light" : "dark";
+    await inEachTheme(simulator, [panelFrame("avery"), panelFrame("blake"), STAGE_FRAME], async (name) => {
+      // a panel scrolled by an earlier step would hide its top
+      for (const person of ["avery", "blake"] as const) await (await frameOf(page, panelFrame(person))).evaluate(() => window.scrollTo(0, 0));
       for (const [file, selector] of [
         [`fair-queue-facilitator-${name}`, panelFrame("avery")],
         [`fair-queue-attendee-${name}`, panelFrame("blake")],
@@ -276,8 +254,7 @@ describe("issue 4 end to end: a fair speaking queue with typed entries, policies
         await page.locator(selector).screenshot({ path: target });
         files.push(target);
       }
-    }
-    await simulator.setTheme("default");
+    });
     for (const file of files) expect(fs.statSync(file).size).toBeGreaterThan(5_000);
   });
 });

@@ -2,45 +2,38 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { SimulatorPage, userIdFor } from "./pages/simulatorPage.ts";
+import { type SimulatorPage, userIdFor } from "./pages/simulatorPage.ts";
 import { SidePanelPage, StagePage } from "./pages/sidePanelPage.ts";
-import { launchChromium, SCREENSHOT_DIR } from "./support/browser.ts";
-import { startBuiltServer } from "./support/concordServer.ts";
 import { seriousViolations } from "./support/axe.ts";
+import { SCREENSHOT_DIR } from "./support/browser.ts";
+import { sidePanelFrame, STAGE_FRAME } from "./support/frames.ts";
+import { startSimulatedMeeting, type SimulatedMeeting } from "./support/simulatedMeeting.ts";
 
 // Three people in a simulated Teams meeting, driven through real Chromium: the organizer
 // facilitates, two attendees raise hands. Every surface must agree at each step.
 const PEOPLE = { avery: "Avery Chen", blake: "Blake Okafor", casey: "Casey Nguyen" };
 const CONVERGE_MS = 1_000;
 
-let server: Awaited<ReturnType<typeof startBuiltServer>>;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let meeting: SimulatedMeeting;
 let page: Page;
 let simulator: SimulatorPage;
 const panels = {} as Record<keyof typeof PEOPLE, SidePanelPage>;
 let stage: StagePage;
 
 beforeAll(async () => {
-  server = await startBuiltServer();
-  chromium = await launchChromium({ viewport: { width: 1600, height: 1000 } });
-  page = await chromium.context.newPage();
-  simulator = new SimulatorPage(page);
-  await simulator.open(server.origin, {
-    participants: [
-      { displayName: PEOPLE.avery, meetingRole: "organizer" },
-      { displayName: PEOPLE.blake, meetingRole: "attendee" },
-      { displayName: PEOPLE.casey, meetingRole: "attendee" },
-    ],
+  meeting = await startSimulatedMeeting({
+    viewport: { width: 1600, height: 1000 },
     meetingId: `e2e-hands-${Date.now()}`,
+    organizer: PEOPLE.avery,
+    attendees: [PEOPLE.blake, PEOPLE.casey],
   });
+  ({ page, simulator } = meeting);
   for (const key of Object.keys(PEOPLE) as (keyof typeof PEOPLE)[]) panels[key] = new SidePanelPage(simulator.sidePanel(PEOPLE[key]));
   stage = new StagePage(simulator.stage());
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await server?.stop();
+  await meeting?.stop();
 });
 
 /** Every side panel and the stage show this order (by entry) and this speaker, within a second. */
@@ -99,7 +92,7 @@ describe("raised hands in a simulated Teams meeting", () => {
   });
 
   it("passes axe-core on the side panel and the stage with no serious or critical violations", async () => {
-    for (const frameSelector of ['[data-testid="side-panel-frame"]', '[data-testid="stage-frame"]']) {
+    for (const frameSelector of ['[data-testid="side-panel-frame"]', STAGE_FRAME]) {
       const handle = await page.locator(frameSelector).first().elementHandle();
       const frame = await handle?.contentFrame();
       expect(await seriousViolations(frame!)).toEqual([]);
@@ -112,9 +105,9 @@ describe("raised hands in a simulated Teams meeting", () => {
       await simulator.setTheme(theme);
       await expect.poll(() => panels.avery.frame.locator("[data-theme]").first().getAttribute("data-theme")).toBe(theme);
       files.push(await shoot(`simulator-${theme}`, "page"));
-      files.push(await shoot(`side-panel-facilitator-${theme}`, { frame: `[data-testid="side-panel-frame"][data-participant="${PEOPLE.avery}"]` }));
-      files.push(await shoot(`side-panel-attendee-${theme}`, { frame: `[data-testid="side-panel-frame"][data-participant="${PEOPLE.blake}"]` }));
-      files.push(await shoot(`stage-${theme}`, { frame: '[data-testid="stage-frame"]' }));
+      files.push(await shoot(`side-panel-facilitator-${theme}`, { frame: sidePanelFrame(PEOPLE.avery) }));
+      files.push(await shoot(`side-panel-attendee-${theme}`, { frame: sidePanelFrame(PEOPLE.blake) }));
+      files.push(await shoot(`stage-${theme}`, { frame: STAGE_FRAME }));
     }
     for (const file of files) expect(fs.statSync(file).size).toBeGreaterThan(5_000);
   });

@@ -21,3 +21,20 @@ export async function seriousViolations(frame: Frame): Promise<AxeViolation[]> {
   });
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
 }
+
+/** An accessibility defect Concord knows of: an axe rule excused only on the controls `target` matches. */
+export interface KnownDefect {
+  rule: string;
+  target: RegExp;
+}
+
+// No known accessibility defect is excused; add one here only with the control it is limited to.
+const KNOWN_DEFECTS: KnownDefect[] = [];
+
+/** The violations left once the nodes of every known defect are taken out; a violation with no node left goes. */
+export function withoutKnownDefects(violations: AxeViolation[]): AxeViolation[] {
+  const isKnown = (rule: string, target: string[]) => KNOWN_DEFECTS.some((defect) => defect.rule === rule && target.length > 0 && target.every((part) => defect.target.test(part)));
+  return violations
+    .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !isKnown(violation.id, node.target)) }))
+    .filter((violation) => violation.nodes.length > 0);
+}
