@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config.ts";
+import { MINIMAL_PRODUCTION_ENV } from "./testing/productionEnv.ts";
 
 describe("loadConfig", () => {
   it("runs in development with no configuration at all", () => {
@@ -32,27 +33,12 @@ describe("loadConfig", () => {
   it("allows a fast clock only in development", () => {
     expect(loadConfig({ DEV_CLOCK_RATE: "60" }).clockRate).toBe(60);
     expect(() =>
-      loadConfig({
-        DEV_CLOCK_RATE: "60",
-        ENTRA_CLIENT_ID: "6f0b1d8e-4c1f-4b8e-9a3c-2d5e7f901234",
-        ENTRA_ALLOWED_TENANTS: "*",
-        PUBLIC_ORIGIN: "https://concord.example.com",
-        BOT_APP_ID: "bot",
-        BOT_APP_SECRET: "secret",
-        TEAMS_SERVICE_URL: "https://smba.trafficmanager.net/amer/",
-      }),
+      loadConfig({ ...MINIMAL_PRODUCTION_ENV, DEV_CLOCK_RATE: "60" }),
     ).toThrow(/DEV_CLOCK_RATE/);
   });
 
   it("reads Planner progress every 30 s at most by default; development may read more often, production no more often than every 15 s", () => {
-    const production = {
-      ENTRA_CLIENT_ID: "6f0b1d8e-4c1f-4b8e-9a3c-2d5e7f901234",
-      ENTRA_ALLOWED_TENANTS: "*",
-      PUBLIC_ORIGIN: "https://concord.example.com",
-      BOT_APP_ID: "bot",
-      BOT_APP_SECRET: "secret",
-      TEAMS_SERVICE_URL: "https://smba.trafficmanager.net/amer/",
-    };
+    const production = MINIMAL_PRODUCTION_ENV;
     expect(loadConfig({}).plannerPollMinIntervalMs).toBe(30_000);
     expect(loadConfig({ PLANNER_POLL_MIN_SECONDS: "0.5" }).plannerPollMinIntervalMs).toBe(500);
     expect(loadConfig({ ...production, PLANNER_POLL_MIN_SECONDS: "15" }).plannerPollMinIntervalMs).toBe(15_000);

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
+import { MINIMAL_PRODUCTION_ENV } from "../testing/productionEnv.ts";
 
-const production = {
-  ENTRA_CLIENT_ID: "6f0b1d8e-4c1f-4b8e-9a3c-2d5e7f901234",
-  ENTRA_ALLOWED_TENANTS: "*",
-  PUBLIC_ORIGIN: "https://concord.example.com",
-  BOT_APP_ID: "bot",
-  BOT_APP_SECRET: "secret",
-  TEAMS_SERVICE_URL: "https://smba.trafficmanager.net/amer/",
-};
+const production = MINIMAL_PRODUCTION_ENV;
 
 describe("Planner configuration", () => {
   it("uses the emulator in development, writing with application permission unless told otherwise", () => {
